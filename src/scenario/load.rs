@@ -1,0 +1,259 @@
+//! Loading a scenario file: bytes in, a scenario with its source map out, or
+//! one precise diagnostic. Never panics on any input.
+
+use std::path::{Path, PathBuf};
+
+use ron::error::{Error as RonError, SpannedError};
+
+use super::diagnostic::{Code, Diagnostic, suggest_hint};
+use super::lexer::{LexStop, tokenize};
+use super::locate::Locator;
+use super::model::Scenario;
+
+/// Files larger than this are refused before parsing (1 MiB).
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Brackets nested deeper than this are refused; the same limit RON's
+/// recursive parser uses, checked first so the error can say where.
+pub const MAX_DEPTH: usize = 128;
+
+/// A scenario that parsed, with what the validator needs to point into it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The parsed scenario.
+    pub scenario: Scenario,
+    /// The file it came from.
+    pub file: PathBuf,
+    /// The text, without a byte-order mark.
+    pub source: String,
+    /// Positions of values in `source`.
+    pub locator: Locator,
+}
+
+impl Loaded {
+    /// A diagnostic pointing at the value at `path` (see [`super::locate::path`]).
+    pub fn diag_at(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
+        let pos = self.locator.value(path);
+        Diagnostic::at(code, &self.file, &self.source, pos.line, pos.column, message, hint)
+    }
+
+    /// A diagnostic pointing at the key or field name at `path`.
+    pub fn diag_at_key(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
+        let pos = self.locator.key(path);
+        Diagnostic::at(code, &self.file, &self.source, pos.line, pos.column, message, hint)
+    }
+}
+
+/// Reads and parses a file. I/O failures come back as an `E000 io` diagnostic.
+pub fn load_file(path: &Path) -> Result<Loaded, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| io_diag(path, &e))?;
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(path, meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_diag(path, &e))?;
+    load_bytes(path, &bytes)
+}
+
+fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file_level(
+        Code::Io,
+        path,
+        format!("cannot read the file: {e}"),
+        "check that the path exists and that you may read it".into(),
+    )
+}
+
+fn too_large(path: &Path, len: u64) -> Diagnostic {
+    Diagnostic::file_level(
+        Code::FileTooLarge,
+        path,
+        format!("the file is {len} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"),
+        "split the conversation into several scenarios, or remove pasted data".into(),
+    )
+}
+
+/// Parses the bytes of a scenario file named `path`.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => return Err(invalid_utf8(path, bytes, e.valid_up_to())),
+    };
+    if source.trim().is_empty() {
+        return Err(Diagnostic::file_level(
+            Code::EmptyFile,
+            path,
+            "the file is empty".into(),
+            "start from the minimal scenario in docs/scenario-format.md".into(),
+        ));
+    }
+    let tokens = match tokenize(source, MAX_DEPTH) {
+        Ok(t) => Some(t),
+        Err(LexStop::TooDeep(pos)) => {
+            return Err(Diagnostic::at(
+                Code::TooDeep,
+                path,
+                source,
+                pos.line,
+                pos.column,
+                format!("brackets are nested more than {MAX_DEPTH} levels deep"),
+                "scenarios need only a few levels; look for brackets that are opened but never closed"
+                    .into(),
+            ));
+        }
+        Err(LexStop::Unsupported) => None,
+    };
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_DEPTH);
+    let scenario: Scenario = match options.from_str(source) {
+        Ok(s) => s,
+        Err(e) => return Err(ron_diag(path, source, &e)),
+    };
+    // RON accepted the file, so the tokenizer understood it too; if not,
+    // positions fall back to the top of the file rather than failing.
+    let locator = tokens.map(|t| Locator::new(&t)).unwrap_or_default();
+    Ok(Loaded { scenario, file: path.to_owned(), source: source.to_owned(), locator })
+}
+
+fn invalid_utf8(path: &Path, bytes: &[u8], offset: usize) -> Diagnostic {
+    // The text before the bad byte is valid, so line and column can be counted.
+    let before = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    let source = String::from_utf8_lossy(bytes);
+    let mut d = Diagnostic::at(
+        Code::InvalidUtf8,
+        path,
+        &source,
+        line,
+        column,
+        format!("the file is not valid UTF-8: byte offset {offset} (0x{:02X})", bytes[offset]),
+        "save the file as UTF-8 in your editor (not Latin-1 or Windows-1252)".into(),
+    );
+    d.message.push_str(&format!(" at line {line}, column {column}"));
+    d
+}
+
+/// Turns RON's error into a diagnostic with a code and a hint.
+fn ron_diag(path: &Path, source: &str, e: &SpannedError) -> Diagnostic {
+    let (code, message, hint) = describe(&e.code);
+    Diagnostic::at(code, path, source, e.span.start.line, e.span.start.col, message, hint)
+}
+
+fn outer_text(outer: &Option<String>) -> String {
+    match outer.as_deref() {
+        Some(o) if !o.is_empty() => format!(" in {o}"),
+        _ => String::new(),
+    }
+}
+
+fn describe(e: &RonError) -> (Code, String, String) {
+    match e {
+        RonError::NoSuchStructField { expected, found, outer } => (
+            Code::UnknownField,
+            format!("unknown field \"{found}\"{}", outer_text(outer)),
+            suggest_hint(found, expected, "fields"),
+        ),
+        RonError::NoSuchEnumVariant { expected, found, outer } => (
+            Code::UnknownVariant,
+            format!("unknown value \"{found}\"{}", outer_text(outer)),
+            suggest_hint(found, expected, "values"),
+        ),
+        RonError::MissingStructField { field, outer } => (
+            Code::MissingField,
+            format!("the field \"{field}\" is missing{}", outer_text(outer)),
+            format!("add `{field}: ...` here; docs/scenario-format.md says what it holds"),
+        ),
+        RonError::DuplicateStructField { field, outer } => (
+            Code::DuplicateKey,
+            format!("the field \"{field}\" is written twice{}", outer_text(outer)),
+            "keep one of the two".into(),
+        ),
+        RonError::InvalidValueForType { expected, found } => (
+            Code::WrongType,
+            format!("expected {expected}, found {found}"),
+            type_hint(expected),
+        ),
+        RonError::ExpectedDifferentLength { expected, found } => (
+            Code::WrongType,
+            format!("expected {expected}, found {found} elements"),
+            "check the number of elements".into(),
+        ),
+        RonError::ExpectedDifferentStructName { expected, found } => (
+            Code::WrongType,
+            format!("expected {expected}(...), found {found}(...)"),
+            format!("write {expected}( or leave the name out"),
+        ),
+        RonError::ExceededRecursionLimit => (
+            Code::TooDeep,
+            "values are nested too deeply".into(),
+            "scenarios need only a few levels; look for brackets that are opened but never closed"
+                .into(),
+        ),
+        RonError::Message(m) => (Code::WrongType, m.clone(), "see docs/scenario-format.md for what this field holds".into()),
+        other => (Code::Syntax, format!("syntax error: {}", lower_first(&other.to_string())), syntax_hint(other)),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn type_hint(expected: &str) -> String {
+    if expected.contains("string") {
+        "put the text in double quotes: \"like this\"".into()
+    } else if expected.contains("sequence") {
+        "write a list in square brackets: [\"a\", \"b\"]".into()
+    } else if expected.contains("map") {
+        "write a map in braces: { \"key\": value }".into()
+    } else if expected.contains("integer") {
+        "write a whole number without quotes, e.g. 2".into()
+    } else if expected.contains("float") {
+        "write a number without quotes, e.g. 1.5".into()
+    } else {
+        "see docs/scenario-format.md for what this field holds".into()
+    }
+}
+
+fn syntax_hint(e: &RonError) -> String {
+    match e {
+        RonError::ExpectedComma => "a comma is missing between two items (often at the end of the previous line)".into(),
+        RonError::Eof => "the file ends too early: a closing ), ] or } or a quote is missing".into(),
+        RonError::ExpectedStringEnd => "close the text with a double quote \"".into(),
+        RonError::ExpectedMapColon => "write a colon between a key and its value: \"key\": value".into(),
+        RonError::TrailingCharacters => "there is text after the end of the scenario; remove it or move it inside".into(),
+        RonError::UnclosedBlockComment => "close the comment with */".into(),
+        RonError::ExpectedStructLikeEnd | RonError::ExpectedArrayEnd | RonError::ExpectedMapEnd => {
+            "a closing bracket is missing or a comma is missing before the next field".into()
+        }
+        RonError::UnexpectedChar(c) => format!("the character '{c}' is not allowed here; text belongs in double quotes"),
+        _ => "compare with the examples in docs/scenario-format.md".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_byte_offset_line_and_column() {
+        let d = load_bytes(Path::new("x.ron"), b"(\n  id: \"a\xFFb\"").unwrap_err();
+        assert_eq!(d.code, Code::InvalidUtf8);
+        assert!(d.message.contains("byte offset 10"), "{}", d.message);
+        assert_eq!((d.line, d.column), (Some(2), Some(8)));
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_refused() {
+        assert_eq!(load_bytes(Path::new("x.ron"), b"").unwrap_err().code, Code::EmptyFile);
+        assert_eq!(load_bytes(Path::new("x.ron"), b" \n\t").unwrap_err().code, Code::EmptyFile);
+    }
+}

@@ -1,0 +1,20 @@
+//! Scenarios: the data model trainers write, loading it from RON with precise
+//! errors, and validating it.
+
+pub mod diagnostic;
+pub mod lexer;
+pub mod line;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod mood;
+pub mod text;
+pub mod validate;
+pub mod library;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use line::Line;
+pub use load::{Loaded, load_bytes, load_file};
+pub use model::*;
+pub use mood::{Axis, Condition, Mood, MoodShift, MoodStart};
+pub use validate::{validate, validate_library};
