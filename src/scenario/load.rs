@@ -248,7 +248,7 @@ mod tests {
         let d = load_bytes(Path::new("x.ron"), b"(\n  id: \"a\xFFb\"").unwrap_err();
         assert_eq!(d.code, Code::InvalidUtf8);
         assert!(d.message.contains("byte offset 10"), "{}", d.message);
-        assert_eq!((d.line, d.column), (Some(2), Some(8)));
+        assert_eq!((d.line, d.column), (Some(2), Some(9)));
     }
 
     #[test]

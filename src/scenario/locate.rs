@@ -252,7 +252,7 @@ mod tests {
         let loc = locate(src);
         let p = path::field(&path::index(&path::field(&path::key("nodes", "open"), "replies"), 0), "next");
         assert_eq!(p, "nodes[\"open\"].replies[0].next");
-        assert_eq!(loc.value(&p), Pos { line: 3, column: 41 });
+        assert_eq!(loc.value(&p), Pos { line: 3, column: 42 });
         assert_eq!(loc.key("nodes[\"open\"]"), Pos { line: 3, column: 5 });
     }
 
