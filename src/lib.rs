@@ -6,3 +6,5 @@
 //! thin shell over it.
 
 pub mod scenario;
+pub mod score;
+pub mod sim;

@@ -1,5 +1,6 @@
 //! Command-line interface (clap derive). Each subcommand lives in its own file.
 
+mod simulate;
 mod validate;
 
 use std::path::PathBuf;
@@ -39,12 +40,39 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Play a scenario with a scripted agent; print the transcript and the score.
+    ///
+    /// SPEC is a comma list: `2` waits until the customer has finished, then says
+    /// reply 2 (numbered in file order); `!2` says it at once, interrupting;
+    /// `t:supervisor` transfers; `w:30` stays silent 30 s; `h` hangs up.
+    Simulate {
+        /// The scenario file.
+        file: PathBuf,
+        /// The agent's inputs (see above).
+        #[arg(long, default_value = "", value_name = "SPEC")]
+        choices: String,
+        /// Seed for the name pool, text variants and reply order.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Speaking pace: 1.0 normal, 0.5 half speed.
+        #[arg(long, default_value_t = 1.0)]
+        pace: f32,
+        /// Timers off: lines arrive only when the agent waits; no dead air.
+        #[arg(long)]
+        no_timers: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate { paths, format }) => validate::run(&paths, format),
+        Some(Command::Simulate { file, choices, seed, pace, no_timers, format }) => {
+            simulate::run(simulate::Args { file: &file, choices: &choices, seed, pace, timers: !no_timers, format })
+        }
         None => {
             eprintln!(
                 "headset: the game is not part of this build yet; try `headset validate` or `headset --help`"

@@ -13,6 +13,19 @@ pub struct Pos {
     pub column: usize,
 }
 
+/// The byte index of `pos` in `source`, or None when it is not in `source`.
+/// A column one past the end of a line is the index of its line break (or
+/// of the end of the file).
+pub fn byte_index(source: &str, pos: Pos) -> Option<usize> {
+    let line_start = match pos.line.checked_sub(2) {
+        None => 0,
+        Some(n) => source.match_indices('\n').nth(n)?.0 + 1,
+    };
+    let rest = source[line_start..].split('\n').next().unwrap_or("");
+    let within = rest.char_indices().map(|(i, _)| i).chain([rest.len()]).nth(pos.column.checked_sub(1)?)?;
+    Some(line_start + within)
+}
+
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -43,6 +56,10 @@ pub enum LexStop {
     /// Brackets nested deeper than the limit; the position of the bracket
     /// that went over it.
     TooDeep(Pos),
+    /// A block comment that is never closed; the position of its `/*`.
+    /// RON reports the error too, but at the last `*` or `/` it saw inside
+    /// the comment, which can be anywhere in the rest of the file.
+    UnclosedComment(Pos),
     /// Something the tokenizer does not understand; RON will report it.
     Unsupported,
 }
@@ -86,7 +103,7 @@ pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
             c if c.is_whitespace() => {
                 cur.bump();
             }
-            '/' => skip_comment(&mut cur)?,
+            '/' => skip_comment(&mut cur, pos)?,
             '(' | '[' | '{' => {
                 cur.bump();
                 depth += 1;
@@ -166,7 +183,7 @@ pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
     Ok(out)
 }
 
-fn skip_comment(cur: &mut Cursor) -> Result<(), LexStop> {
+fn skip_comment(cur: &mut Cursor, start: Pos) -> Result<(), LexStop> {
     cur.bump();
     match cur.bump() {
         Some('/') => {
@@ -191,7 +208,7 @@ fn skip_comment(cur: &mut Cursor) -> Result<(), LexStop> {
                         level += 1;
                     }
                     Some(_) => {}
-                    None => return Err(LexStop::Unsupported),
+                    None => return Err(LexStop::UnclosedComment(start)),
                 }
             }
             Ok(())
@@ -303,9 +320,27 @@ mod tests {
     }
 
     #[test]
+    fn byte_index_counts_characters_and_lines() {
+        let src = "ab\nüx\n";
+        assert_eq!(byte_index(src, Pos { line: 1, column: 1 }), Some(0));
+        assert_eq!(byte_index(src, Pos { line: 2, column: 2 }), Some(5));
+        assert_eq!(byte_index(src, Pos { line: 2, column: 3 }), Some(6));
+        assert_eq!(byte_index(src, Pos { line: 2, column: 4 }), None);
+        assert_eq!(byte_index(src, Pos { line: 3, column: 1 }), Some(7));
+        assert_eq!(byte_index(src, Pos { line: 4, column: 1 }), None);
+        assert_eq!(byte_index(src, Pos { line: 1, column: 0 }), None);
+    }
+
+    #[test]
     fn refuses_deep_nesting_at_the_bracket_that_goes_over() {
         let src = "[".repeat(5);
         assert_eq!(tokenize(&src, 4), Err(LexStop::TooDeep(Pos { line: 1, column: 5 })));
+    }
+
+    #[test]
+    fn reports_where_an_unclosed_block_comment_starts() {
+        let src = "(a: 1,\n  /* x /* y */ z * /\n b: 2)";
+        assert_eq!(tokenize(src, 4), Err(LexStop::UnclosedComment(Pos { line: 2, column: 3 })));
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub struct Line {
     pub pause: f32,
 }
 
+/// The fields of the struct form, in declaration order: the list serde
+/// reports with an unknown field, by which the loader recognises a line.
+pub(crate) const FIELDS: &[&str] = &["say", "variants", "reveals", "pause"];
+
 /// The struct form of a line, as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Line")]

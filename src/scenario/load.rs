@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use ron::error::{Error as RonError, SpannedError};
+use ron::error::{Error as RonError, Span, SpannedError};
 
 use super::diagnostic::{Code, Diagnostic, suggest_hint};
-use super::lexer::{LexStop, tokenize};
+use super::lexer::{LexStop, Pos, Tok, Token, byte_index, tokenize};
 use super::locate::Locator;
+use super::line::FIELDS as LINE_FIELDS;
 use super::model::Scenario;
 
 /// Files larger than this are refused before parsing (1 MiB).
@@ -77,10 +78,13 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
     let source = match std::str::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => return Err(invalid_utf8(path, bytes, e.valid_up_to())),
+        Err(e) => return Err(invalid_utf8(path, bytes, e.valid_up_to(), bom)),
     };
     if source.trim().is_empty() {
         return Err(Diagnostic::file_level(
@@ -90,8 +94,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
             "start from the minimal scenario in docs/scenario-format.md".into(),
         ));
     }
-    let tokens = match tokenize(source, MAX_DEPTH) {
-        Ok(t) => Some(t),
+    let lexed = tokenize(source, MAX_DEPTH);
+    match lexed {
         Err(LexStop::TooDeep(pos)) => {
             return Err(Diagnostic::at(
                 Code::TooDeep,
@@ -104,22 +108,24 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
                     .into(),
             ));
         }
-        Err(LexStop::Unsupported) => None,
-    };
+        Ok(_) | Err(LexStop::UnclosedComment(_) | LexStop::Unsupported) => {}
+    }
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_DEPTH);
     let scenario: Scenario = match options.from_str(source) {
         Ok(s) => s,
-        Err(e) => return Err(ron_diag(path, source, &e)),
+        Err(e) => return Err(ron_diag(path, source, &e, &lexed)),
     };
     // RON accepted the file, so the tokenizer understood it too; if not,
     // positions fall back to the top of the file rather than failing.
-    let locator = tokens.map(|t| Locator::new(&t)).unwrap_or_default();
+    let locator = lexed.map(|t| Locator::new(&t)).unwrap_or_default();
     Ok(Loaded { scenario, file: path.to_owned(), source: source.to_owned(), locator })
 }
 
-fn invalid_utf8(path: &Path, bytes: &[u8], offset: usize) -> Diagnostic {
+/// `bytes` come without the byte-order mark, which is `bom` bytes long; the
+/// offset in the message counts from the start of the file, as a hex editor does.
+fn invalid_utf8(path: &Path, bytes: &[u8], offset: usize, bom: usize) -> Diagnostic {
     // The text before the bad byte is valid, so line and column can be counted.
     let before = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
     let line = 1 + before.matches('\n').count();
@@ -131,17 +137,100 @@ fn invalid_utf8(path: &Path, bytes: &[u8], offset: usize) -> Diagnostic {
         &source,
         line,
         column,
-        format!("the file is not valid UTF-8: byte offset {offset} (0x{:02X})", bytes[offset]),
+        format!("the file is not valid UTF-8: byte offset {} (0x{:02X})", offset + bom, bytes[offset]),
         "save the file as UTF-8 in your editor (not Latin-1 or Windows-1252)".into(),
     );
     d.message.push_str(&format!(" at line {line}, column {column}"));
     d
 }
 
-/// Turns RON's error into a diagnostic with a code and a hint.
-fn ron_diag(path: &Path, source: &str, e: &SpannedError) -> Diagnostic {
-    let (code, message, hint) = describe(&e.code);
-    Diagnostic::at(code, path, source, e.span.start.line, e.span.start.col, message, hint)
+/// Turns RON's error into a diagnostic with a code and a hint, placed on the
+/// text to fix rather than where RON's cursor happened to be.
+fn ron_diag(path: &Path, source: &str, e: &SpannedError, lexed: &Result<Vec<Token>, LexStop>) -> Diagnostic {
+    let (code, mut message, mut hint) = describe(&e.code);
+    let pos = match (&e.code, lexed) {
+        // RON stops at the end of the file; the bracket left open is what to fix.
+        (RonError::Eof, Ok(tokens)) => match unclosed(tokens) {
+            Some((open, pos)) => {
+                let close = match open {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => '}',
+                };
+                message = format!("syntax error: the file ends before this {open} is closed");
+                hint = format!("add the missing {close} where this value ends");
+                pos
+            }
+            None => Pos { line: e.span.start.line, column: e.span.start.col },
+        },
+        (RonError::UnclosedBlockComment, Err(LexStop::UnclosedComment(pos))) => *pos,
+        _ => past_blank(source, &e.span),
+    };
+    Diagnostic::at(code, path, source, pos.line, pos.column, message, hint)
+}
+
+/// The innermost bracket still open at the end of the tokens, if any.
+fn unclosed(tokens: &[Token]) -> Option<(char, Pos)> {
+    let mut open = Vec::new();
+    for t in tokens {
+        match t.tok {
+            Tok::Open(c) => open.push((c, t.pos)),
+            Tok::Close(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// Where RON's error points. When the error is about the next token (such as
+/// "expected string" for `title: 42`), RON's span starts before the
+/// whitespace it skipped to reach that token; then the span's end is the
+/// offending text. An end at the very end of the file is no better, so the
+/// start stays.
+fn past_blank(source: &str, span: &Span) -> Pos {
+    let start = Pos { line: span.start.line, column: span.start.col };
+    let end = Pos { line: span.end.line, column: span.end.col };
+    let (Some(a), Some(b)) = (byte_index(source, start), byte_index(source, end)) else {
+        return start;
+    };
+    if a < b && b < source.len() && skip_blank(&source[a..b]).is_empty() {
+        end
+    } else {
+        start
+    }
+}
+
+/// `text` without leading whitespace and comments (block comments nest).
+fn skip_blank(text: &str) -> &str {
+    let mut s = text.trim_start();
+    loop {
+        if let Some(rest) = s.strip_prefix("//") {
+            s = rest.find('\n').map_or("", |i| &rest[i..]).trim_start();
+        } else if let Some(rest) = s.strip_prefix("/*") {
+            let mut level = 1;
+            let mut r = rest;
+            while level > 0 {
+                if let Some(after) = r.strip_prefix("*/") {
+                    level -= 1;
+                    r = after;
+                } else if let Some(after) = r.strip_prefix("/*") {
+                    level += 1;
+                    r = after;
+                } else {
+                    let mut chars = r.chars();
+                    if chars.next().is_none() {
+                        return s; // unclosed: not blank
+                    }
+                    r = chars.as_str();
+                }
+            }
+            s = r.trim_start();
+        } else {
+            return s;
+        }
+    }
 }
 
 fn outer_text(outer: &Option<String>) -> String {
@@ -151,11 +240,19 @@ fn outer_text(outer: &Option<String>) -> String {
     }
 }
 
+/// RON names the struct an error is in from `deserialize_struct`. A customer
+/// line in struct form is read through `deserialize_any` (it may also be a
+/// plain string), so RON names the enclosing `Node` instead. `line` says the
+/// error is really about a line: its field list, or `say`, which a node lacks.
+fn struct_text(outer: &Option<String>, line: bool) -> String {
+    if line && outer.as_deref() == Some("Node") { " in Line".into() } else { outer_text(outer) }
+}
+
 fn describe(e: &RonError) -> (Code, String, String) {
     match e {
         RonError::NoSuchStructField { expected, found, outer } => (
             Code::UnknownField,
-            format!("unknown field \"{found}\"{}", outer_text(outer)),
+            format!("unknown field \"{found}\"{}", struct_text(outer, *expected == LINE_FIELDS)),
             suggest_hint(found, expected, "fields"),
         ),
         RonError::NoSuchEnumVariant { expected, found, outer } => (
@@ -165,12 +262,12 @@ fn describe(e: &RonError) -> (Code, String, String) {
         ),
         RonError::MissingStructField { field, outer } => (
             Code::MissingField,
-            format!("the field \"{field}\" is missing{}", outer_text(outer)),
+            format!("the field \"{field}\" is missing{}", struct_text(outer, *field == "say")),
             format!("add `{field}: ...` here; docs/scenario-format.md says what it holds"),
         ),
         RonError::DuplicateStructField { field, outer } => (
             Code::DuplicateKey,
-            format!("the field \"{field}\" is written twice{}", outer_text(outer)),
+            format!("the field \"{field}\" is written twice{}", struct_text(outer, *field == "say")),
             "keep one of the two".into(),
         ),
         RonError::InvalidValueForType { expected, found } => (
@@ -188,6 +285,20 @@ fn describe(e: &RonError) -> (Code, String, String) {
             format!("expected {expected}(...), found {found}(...)"),
             format!("write {expected}( or leave the name out"),
         ),
+        RonError::ExpectedString => wrong_type("text in double quotes", "string"),
+        RonError::ExpectedInteger => wrong_type("a whole number", "integer"),
+        RonError::ExpectedFloat => wrong_type("a number", "float"),
+        RonError::ExpectedBoolean => wrong_type("true or false", "boolean"),
+        RonError::ExpectedArray => wrong_type("a list in square brackets [...]", "sequence"),
+        RonError::ExpectedMap => wrong_type("a map in braces {...}", "map"),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
+            wrong_type("fields in parentheses (...)", "struct")
+        }
+        RonError::IntegerOutOfBounds => (
+            Code::OutOfRange,
+            "this number is too large or too small for the field".into(),
+            "see docs/scenario-format.md for the range the field allows".into(),
+        ),
         RonError::ExceededRecursionLimit => (
             Code::TooDeep,
             "values are nested too deeply".into(),
@@ -197,6 +308,11 @@ fn describe(e: &RonError) -> (Code, String, String) {
         RonError::Message(m) => (Code::WrongType, m.clone(), "see docs/scenario-format.md for what this field holds".into()),
         other => (Code::Syntax, format!("syntax error: {}", lower_first(&other.to_string())), syntax_hint(other)),
     }
+}
+
+/// RON's "expected ..." errors for a value of the wrong kind.
+fn wrong_type(what: &str, kind: &str) -> (Code, String, String) {
+    (Code::WrongType, format!("expected {what} here"), type_hint(kind))
 }
 
 fn lower_first(s: &str) -> String {
@@ -218,6 +334,10 @@ fn type_hint(expected: &str) -> String {
         "write a whole number without quotes, e.g. 2".into()
     } else if expected.contains("float") {
         "write a number without quotes, e.g. 1.5".into()
+    } else if expected.contains("boolean") {
+        "write true or false without quotes".into()
+    } else if expected.contains("struct") {
+        "write the fields in parentheses: (name: value, ...)".into()
     } else {
         "see docs/scenario-format.md for what this field holds".into()
     }
@@ -233,6 +353,9 @@ fn syntax_hint(e: &RonError) -> String {
         RonError::UnclosedBlockComment => "close the comment with */".into(),
         RonError::ExpectedStructLikeEnd | RonError::ExpectedArrayEnd | RonError::ExpectedMapEnd => {
             "a closing bracket is missing or a comma is missing before the next field".into()
+        }
+        RonError::ExpectedIdentifier => {
+            "a field name is expected here; look for a stray character or a missing bracket before it".into()
         }
         RonError::UnexpectedChar(c) => format!("the character '{c}' is not allowed here; text belongs in double quotes"),
         _ => "compare with the examples in docs/scenario-format.md".into(),

@@ -181,7 +181,11 @@ impl Customer {
 }
 
 /// The escalation policy: what the debrief compares the agent's transfers with.
+///
+/// `deny_unknown_fields` applies to the struct variants: without it a typo
+/// such as `NotNeeded(whyy: "...")` would be dropped without a word.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum Escalation {
     /// The agent can and should solve this alone; any transfer is a mistake.
     NotNeeded {

@@ -96,7 +96,11 @@ pub(super) fn check(c: &mut Ctx) {
                 format!("no path from node \"{id}\" leads to an ending"),
                 "make at least one reply on this loop lead to an ending",
             );
-        } else if node.replies.iter().all(|r| !r.needs.is_empty() || r.when.is_some()) {
+        } else if node.replies.iter().all(|r| {
+            // A need this node's own lines reveal is met once the customer finishes.
+            let own = revealed_in(s, id);
+            r.when.is_some() || r.needs.iter().any(|f| !own.contains(f))
+        }) {
             c.report_key(
                 Code::NoFallbackReply,
                 &np,

@@ -2,7 +2,7 @@
 //! conversation engine. Trainers run it through `headset validate`; CI runs
 //! it on every shipped scenario.
 
-mod graph;
+pub(crate) mod graph;
 mod refs;
 mod texts;
 mod translation;
@@ -15,6 +15,7 @@ use super::load::Loaded;
 use super::locate::path;
 use super::model::{Reply, Scenario};
 
+pub use graph::{hang_up_ending, reachable};
 pub use translation::graph_differences;
 
 /// Collects diagnostics for one loaded file.

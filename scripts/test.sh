@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test Headset has. On a fresh Debian machine it first installs what
+# the tests need; on a prepared machine the install steps are quick no-ops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*"; }
+
+# Debian packages the tests need (none for the core; the game's end-to-end
+# test adds Xvfb and Mesa here).
+need_apt=()
+if [ ${#need_apt[@]} -gt 0 ]; then
+    log "installing ${need_apt[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+if ! command -v cargo >/dev/null; then
+    echo "cargo is missing: install Rust 1.95 with rustup (https://rustup.rs)" >&2
+    exit 2
+fi
+for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+        log "installing $component"
+        rustup component add "$component"
+    fi
+done
+
+log "cargo fmt --check"
+cargo fmt --check
+
+log "cargo clippy"
+cargo clippy --locked --all-targets -- -D warnings
+
+log "cargo test"
+cargo test --locked
+
+log "validate shipped scenarios with the real binary"
+cargo run --locked -q -- validate scenarios
+
+log "all tests passed"

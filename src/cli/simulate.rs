@@ -1,0 +1,179 @@
+//! `headset simulate`: play a scenario with a scripted agent and print the
+//! transcript and the score report.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use headset::scenario::{Severity, load_file, validate};
+use headset::score::{Report, score};
+use headset::sim::script::{self, StepError};
+use headset::sim::{Compiled, InputError, Options, Session, Speaker};
+use serde_json::json;
+
+use super::{Format, use_color};
+
+/// What the simulate command was asked to do.
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub choices: &'a str,
+    pub seed: u64,
+    pub pace: f32,
+    pub timers: bool,
+    pub format: Format,
+}
+
+pub fn run(a: Args) -> ExitCode {
+    let loaded = match load_file(a.file) {
+        Ok(l) => l,
+        Err(d) => {
+            eprint!("{}", d.render(use_color(&std::io::stderr())));
+            return ExitCode::from(if d.code == headset::scenario::Code::Io { 2 } else { 1 });
+        }
+    };
+    let errors: Vec<_> = validate(&loaded).into_iter().filter(|d| d.severity() == Severity::Error).collect();
+    if !errors.is_empty() {
+        for d in &errors {
+            eprint!("{}", d.render(use_color(&std::io::stderr())));
+        }
+        eprintln!("headset simulate: fix the errors above first (see `headset validate`)");
+        return ExitCode::from(1);
+    }
+    let steps = match script::parse(a.choices) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("headset simulate: --choices: {e}");
+            eprintln!("  = hint: a comma list such as 2,!1,w:30,t:supervisor,h (see `headset simulate --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    let scenario = Arc::new(loaded.scenario);
+    let compiled = match Compiled::new(Arc::clone(&scenario)) {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            eprintln!("headset simulate: {}: {e}", a.file.display());
+            return ExitCode::from(1);
+        }
+    };
+    let opts = Options { pace: a.pace, timers: a.timers, ..Options::default() };
+    let mut session = Session::new(compiled, a.seed, opts);
+    if let Err(e) = script::run(&mut session, &steps) {
+        eprintln!("headset simulate: {}", describe_step_error(&session, &e));
+        return ExitCode::from(1);
+    }
+    let report = score(&session);
+    match a.format {
+        Format::Json => println!("{}", to_json(&session, &report, a.seed)),
+        Format::Human => print!("{}", to_text(&session, &report, a.seed, use_color(&std::io::stdout()))),
+    }
+    ExitCode::SUCCESS
+}
+
+fn describe_step_error(session: &Session, e: &StepError) -> String {
+    match &e.error {
+        InputError::NotOffered { choice, turn, node, available } => {
+            let list: Vec<String> = available
+                .iter()
+                .map(|&i| format!("  {}: \"{}\"", i + 1, short(session.reply_text(i))))
+                .collect();
+            format!(
+                "step {} ({}): reply {} is not available at turn {turn} (node \"{node}\").\nAvailable replies:\n{}",
+                e.position,
+                e.step,
+                choice + 1,
+                if list.is_empty() { "  (none)".to_owned() } else { list.join("\n") }
+            )
+        }
+        InputError::UnknownTarget { target, available } => format!(
+            "step {} ({}): \"{target}\" is not a target of this scenario; targets: {}",
+            e.position,
+            e.step,
+            available.join(", ")
+        ),
+        InputError::Ended => format!(
+            "step {} ({}): the call is already over (ending \"{}\"); remove the steps after it",
+            e.position,
+            e.step,
+            session.end().map_or("", |x| x.ending.as_str())
+        ),
+    }
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(70).collect();
+    if s.chars().count() > 70 {
+        out.push('…');
+    }
+    out
+}
+
+fn to_json(session: &Session, report: &Report, seed: u64) -> String {
+    let s = &session.compiled().scenario;
+    let value = json!({
+        "scenario": s.id,
+        "version": s.version,
+        "language": s.language,
+        "seed": seed,
+        "ending": report.ending_kind.key(),
+        "ending_id": report.ending,
+        "passed": report.passed,
+        "overall": report.overall,
+        "skills": report.skills,
+        "moments": report.moments.iter().map(|m| json!({
+            "turn": m.turn,
+            "skill": m.skill.key(),
+            "points": m.points,
+            "reason": m.reason,
+            "tip": m.tip,
+        })).collect::<Vec<_>>(),
+        "transcript": session.transcript.iter().map(|e| json!({
+            "speaker": e.speaker,
+            "text": e.text,
+            "t_ms": e.t_ms,
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+fn clock(ms: u64) -> String {
+    format!("{}:{:02}.{}", ms / 60_000, (ms / 1000) % 60, (ms % 1000) / 100)
+}
+
+fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String {
+    let (bold, green, red, dim, reset) =
+        if color { ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "", "", "") };
+    let s = &session.compiled().scenario;
+    let mut out = format!("{bold}{}{reset} ({} v{}, {}), seed {seed}\n\n", s.title, s.id, s.version, s.language);
+    let customer = &session.persona().name;
+    for e in &session.transcript {
+        let who = match e.speaker {
+            Speaker::Customer => customer.as_str(),
+            Speaker::Agent => "Agent",
+            Speaker::System => "--",
+        };
+        out.push_str(&format!("{dim}{:>8}{reset}  {who}: {}\n", clock(e.t_ms), e.text));
+    }
+    let verdict = if report.passed { format!("{green}PASSED{reset}") } else { format!("{red}FAILED{reset}") };
+    out.push_str(&format!(
+        "\nEnding: {} ({})\nResult: {verdict}, overall {} (pass mark {})\n",
+        report.ending_kind.key(),
+        report.ending,
+        report.overall,
+        report.pass_mark
+    ));
+    for skill in headset::scenario::Skill::ALL {
+        out.push_str(&format!("  {:<11} {:>3}\n", skill.key(), report.skills.get(skill)));
+    }
+    out.push_str("\nMoments:\n");
+    for m in &report.moments {
+        out.push_str(&format!(
+            "  turn {:<2} {:<10} {:>+4}  {}\n           {dim}tip: {}{reset}\n",
+            m.turn,
+            m.skill.key(),
+            m.points,
+            m.reason,
+            m.tip
+        ));
+    }
+    out
+}

@@ -1,0 +1,575 @@
+//! A call in progress: the deterministic conversation engine.
+//!
+//! Time only moves when the caller says so (`advance`), so tests, the game
+//! and the explorer drive the same engine with their own clocks. Same
+//! scenario, seed, options and inputs give the identical call, always.
+
+use std::sync::Arc;
+
+use super::compiled::{Compiled, Dest};
+use super::pace;
+use super::record::{ActionKind, ActionRecord, EndCause, EndRecord, Entry, Event, Speaker};
+use super::rng::Rng;
+use super::system_text::{SystemText, render};
+use crate::scenario::text::{Vars, fill};
+use crate::scenario::{Archetype, EndingKind, Marker, Mood, MoodShift, Persona};
+
+/// How a call is played.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Speaking speed: 1.0 normal, 0.5 half as fast (more time to listen).
+    pub pace: f32,
+    /// With timers off, lines arrive only when the agent listens (`listen`),
+    /// and silence never annoys the customer: for accessibility.
+    pub timers: bool,
+    /// The agent's name, for `{agent}`.
+    pub agent_name: String,
+    /// Build transcript text (the explorer turns this off for speed).
+    pub record_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { pace: 1.0, timers: true, agent_name: "Alex".into(), record_text: true }
+    }
+}
+
+/// An input the engine refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("the call is already over")]
+    Ended,
+    #[error("reply {} is not available at turn {turn} in node \"{node}\"", choice + 1)]
+    NotOffered {
+        /// 0-based index in the node (file order).
+        choice: usize,
+        /// The turn the reply would have been.
+        turn: u32,
+        node: String,
+        /// 0-based indices that are available.
+        available: Vec<usize>,
+    },
+    #[error("\"{target}\" is not a target of this scenario")]
+    UnknownTarget { target: String, available: Vec<String> },
+}
+
+#[derive(Debug, Clone)]
+struct Scheduled {
+    start: u64,
+    end: u64,
+    text: String,
+    reveals: u64,
+    entry: Option<usize>,
+}
+
+/// A call in progress.
+#[derive(Debug, Clone)]
+pub struct Session {
+    c: Arc<Compiled>,
+    opts: Options,
+    rng: Rng,
+    persona: Persona,
+    now: u64,
+    node: usize,
+    turn: u32,
+    mood: Mood,
+    heard: u64,
+    lines: Vec<Scheduled>,
+    next_line: usize,
+    finished_at: Option<u64>,
+    dead_air: u32,
+    order: Vec<usize>,
+    reply_text: Vec<String>,
+    offered: Vec<usize>,
+    /// Everything that happened, in order.
+    pub events: Vec<Event>,
+    /// What was said.
+    pub transcript: Vec<Entry>,
+    /// The agent's actions, for the rubric.
+    pub records: Vec<ActionRecord>,
+    end: Option<EndRecord>,
+}
+
+impl Session {
+    /// Starts a call. The seed picks the customer's identity from the name
+    /// pool, text variants and the order of the replies.
+    pub fn new(c: Arc<Compiled>, seed: u64, opts: Options) -> Session {
+        let mut rng = Rng::new(seed);
+        let s = &c.scenario;
+        let pool = s.customer.name_pool.len();
+        let pick = if pool == 0 { 0 } else { rng.below(pool + 1) };
+        let persona = if pick == 0 { s.customer.persona() } else { s.customer.name_pool[pick - 1].clone() };
+        let mood = c.mood;
+        let start = c.start;
+        let mut session = Session {
+            c,
+            opts,
+            rng,
+            persona,
+            now: 0,
+            node: start,
+            turn: 0,
+            mood,
+            heard: 0,
+            lines: Vec::new(),
+            next_line: 0,
+            finished_at: None,
+            dead_air: 0,
+            order: Vec::new(),
+            reply_text: Vec::new(),
+            offered: Vec::new(),
+            events: Vec::new(),
+            transcript: Vec::new(),
+            records: Vec::new(),
+            end: None,
+        };
+        session.enter(start, 0);
+        session
+    }
+
+    /// The compiled scenario.
+    pub fn compiled(&self) -> &Arc<Compiled> {
+        &self.c
+    }
+
+    /// The options the call runs with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The customer's identity in this run.
+    pub fn persona(&self) -> &Persona {
+        &self.persona
+    }
+
+    /// Milliseconds since the call began.
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// The current mood.
+    pub fn mood(&self) -> Mood {
+        self.mood
+    }
+
+    /// Facts heard so far, as bits (see `Compiled::fact_ids`).
+    pub fn heard(&self) -> u64 {
+        self.heard
+    }
+
+    /// The current node's index.
+    pub fn node(&self) -> usize {
+        self.node
+    }
+
+    /// The current node's id.
+    pub fn node_id(&self) -> &str {
+        &self.c.node_ids[self.node]
+    }
+
+    /// Actions taken so far.
+    pub fn turn(&self) -> u32 {
+        self.turn
+    }
+
+    /// How the call ended, once it has.
+    pub fn end(&self) -> Option<&EndRecord> {
+        self.end.as_ref()
+    }
+
+    /// Whether the call is over.
+    pub fn is_over(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// The replies the agent can choose now: 0-based file indices in display order.
+    pub fn offered(&self) -> &[usize] {
+        &self.offered
+    }
+
+    /// What reply `i` of the current node says in this run.
+    pub fn reply_text(&self, i: usize) -> &str {
+        self.reply_text.get(i).map_or("", String::as_str)
+    }
+
+    /// Whether the customer has finished speaking in this turn.
+    pub fn customer_finished(&self) -> bool {
+        self.next_line >= self.lines.len()
+    }
+
+    /// When the customer will have finished this turn (timers on), if still speaking.
+    pub fn finishes_at(&self) -> Option<u64> {
+        if self.customer_finished() { None } else { self.lines.last().map(|l| l.end) }
+    }
+
+    /// Lines of this turn not yet heard to the end.
+    pub fn pending_lines(&self) -> usize {
+        self.lines.len() - self.next_line
+    }
+
+    fn vars(&self) -> Vars<'_> {
+        Vars { name: &self.persona.address_as, full_name: &self.persona.name, agent: &self.opts.agent_name }
+    }
+
+    fn pick_text(&mut self, say: &str, variants: &[String]) -> String {
+        let n = variants.len();
+        let k = if n == 0 { 0 } else { self.rng.below(n + 1) };
+        if !self.opts.record_text {
+            return String::new();
+        }
+        let raw = if k == 0 { say } else { &variants[k - 1] };
+        fill(raw, &self.vars())
+    }
+
+    fn enter(&mut self, node: usize, delay_ms: u64) {
+        self.node = node;
+        let c = Arc::clone(&self.c);
+        let s = &c.scenario;
+        let n = &s.nodes[&c.node_ids[node]];
+        let cn = &c.nodes[node];
+        let mut t = self.now + if self.opts.timers { delay_ms + pace::TURN_START_MS } else { 0 };
+        self.lines.clear();
+        for (i, line) in n.customer.iter().enumerate() {
+            let text = self.pick_text(&line.say, &line.variants);
+            let words = pace::word_count(if self.opts.record_text { &text } else { &line.say });
+            let gap = if i == 0 { 0 } else { pace::LINE_GAP_MS };
+            let (start, end) = if pace::channel_factor(s.channel).is_none() {
+                (self.now, self.now) // e-mail: everything arrives at once
+            } else {
+                let start = t + gap + cn.lines[i].pause_ms;
+                (start, start + pace::line_ms(words, s.archetype, s.channel, self.opts.pace))
+            };
+            t = end;
+            self.lines.push(Scheduled { start, end, text, reveals: cn.lines[i].reveals, entry: None });
+        }
+        self.next_line = 0;
+        self.finished_at = if self.lines.is_empty() { Some(self.now) } else { None };
+        self.dead_air = 0;
+        self.reply_text.clear();
+        for r in &n.replies {
+            let text = self.pick_text(&r.say, &r.variants);
+            self.reply_text.push(text);
+        }
+        self.order = (0..n.replies.len()).collect();
+        let mut order = std::mem::take(&mut self.order);
+        self.rng.shuffle(&mut order);
+        self.order = order;
+        self.offered.clear();
+        if self.opts.timers || pace::channel_factor(s.channel).is_none() {
+            self.deliver(self.now);
+        }
+        self.refresh_offered(true);
+    }
+
+    fn refresh_offered(&mut self, always: bool) {
+        let cn = &self.c.nodes[self.node];
+        let (mood, heard) = (self.mood, self.heard);
+        let offered: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let r = &cn.replies[i];
+                heard & r.needs == r.needs && r.when.as_ref().is_none_or(|w| w.holds(&mood, heard))
+            })
+            .collect();
+        if always || offered != self.offered {
+            self.events.push(Event::RepliesOffered { replies: offered.clone(), t_ms: self.now });
+        }
+        self.offered = offered;
+    }
+
+    /// Delivers customer lines up to `target` ms.
+    fn deliver(&mut self, target: u64) {
+        let mut learned = false;
+        while self.next_line < self.lines.len() {
+            let i = self.next_line;
+            if self.lines[i].entry.is_none() && self.lines[i].start <= target {
+                let (start, end) = (self.lines[i].start, self.lines[i].end);
+                let entry = self.push_entry(Speaker::Customer, self.lines[i].text.clone(), start, false);
+                self.lines[i].entry = Some(entry);
+                self.events.push(Event::LineStarted { entry, t_ms: start, ends_ms: end });
+            }
+            if self.lines[i].end > target {
+                break;
+            }
+            let l = &self.lines[i];
+            let (end, reveals, entry) = (l.end, l.reveals, l.entry.unwrap_or(0));
+            self.events.push(Event::LineFinished { entry, t_ms: end });
+            let new = reveals & !self.heard;
+            self.heard |= reveals;
+            for f in self.c.fact_names(new) {
+                self.events.push(Event::FactRevealed { fact: f.to_owned(), t_ms: end });
+            }
+            learned |= new != 0;
+            self.next_line += 1;
+            if self.next_line == self.lines.len() {
+                self.finished_at = Some(end);
+            }
+        }
+        if learned {
+            self.refresh_offered(false);
+        }
+    }
+
+    fn push_entry(&mut self, speaker: Speaker, text: String, t_ms: u64, cut: bool) -> usize {
+        self.transcript.push(Entry { speaker, text, t_ms, turn: self.turn, cut });
+        self.transcript.len() - 1
+    }
+
+    /// Lets `ms` milliseconds pass: lines arrive, silence may annoy the customer.
+    pub fn advance(&mut self, ms: u64) {
+        if self.end.is_some() {
+            return;
+        }
+        let target = self.now.saturating_add(ms);
+        if self.opts.timers {
+            self.deliver(target);
+            if pace::has_dead_air(self.c.scenario.channel)
+                && let Some(finished) = self.finished_at
+            {
+                loop {
+                    let at = finished + pace::DEAD_AIR_MS * u64::from(self.dead_air + 1);
+                    if at > target {
+                        break;
+                    }
+                    self.dead_air += 1;
+                    self.now = at;
+                    let anger = if self.c.scenario.archetype == Archetype::Angry { 8 } else { 5 };
+                    self.mood.apply(&MoodShift { anger, ..MoodShift::default() });
+                    self.events.push(Event::DeadAir { t_ms: at, silent_ms: at - finished });
+                    self.events.push(Event::MoodChanged { mood: self.mood, t_ms: at });
+                    if self.hang_up_if_furious() {
+                        return;
+                    }
+                    self.refresh_offered(false);
+                }
+            }
+        }
+        self.now = target;
+        self.refresh_offered(false);
+    }
+
+    /// Hears the next line now. With timers off this is how lines arrive;
+    /// with timers on it waits until the current line has been said.
+    pub fn listen(&mut self) {
+        if self.end.is_some() || self.customer_finished() {
+            return;
+        }
+        if self.opts.timers {
+            let end = self.lines[self.next_line].end;
+            self.advance(end.saturating_sub(self.now));
+        } else {
+            let i = self.next_line;
+            self.lines[i].start = self.now;
+            self.lines[i].end = self.now;
+            self.deliver(self.now);
+        }
+    }
+
+    /// Lets the customer finish the turn.
+    pub fn wait_until_finished(&mut self) {
+        while !self.customer_finished() && self.end.is_none() {
+            self.listen();
+        }
+    }
+
+    /// Cuts the customer off if they are still speaking: returns
+    /// (interrupted, the cut line's full text, facts missed).
+    fn cut_off(&mut self) -> (bool, Option<String>, u64) {
+        if self.customer_finished() {
+            return (false, None, 0);
+        }
+        let mut missed = 0;
+        for l in &self.lines[self.next_line..] {
+            missed |= l.reveals;
+        }
+        missed &= !self.heard;
+        let mut cut_line = None;
+        let current = &self.lines[self.next_line];
+        if let Some(entry) = current.entry {
+            let words: Vec<&str> = current.text.split_whitespace().collect();
+            let span = current.end.saturating_sub(current.start).max(1);
+            let said = (words.len() as u64 * self.now.saturating_sub(current.start) / span) as usize;
+            let partial = words[..said.min(words.len())].join(" ");
+            cut_line = Some(current.text.clone());
+            let e = &mut self.transcript[entry];
+            e.text = if partial.is_empty() { "—".into() } else { format!("{partial} —") };
+            e.cut = true;
+        }
+        let missed_names = self.c.fact_names(missed).into_iter().map(str::to_owned).collect();
+        self.events.push(Event::Interrupted { t_ms: self.now, missed_facts: missed_names });
+        self.lines.truncate(self.next_line);
+        self.finished_at = Some(self.now);
+        (true, cut_line, missed)
+    }
+
+    fn hang_up_if_furious(&mut self) -> bool {
+        if self.mood.anger < i32::from(self.c.scenario.customer.hangs_up_at) {
+            return false;
+        }
+        self.events.push(Event::CustomerHungUp { t_ms: self.now });
+        let c = Arc::clone(&self.c);
+        if let Some(e) = c.hang_up {
+            let ending = &c.scenario.endings[&c.ending_ids[e]];
+            let text = self.pick_text(&ending.say, &ending.variants);
+            self.push_entry(Speaker::Customer, text, self.now, false);
+        }
+        let text = render(SystemText::CustomerHungUp(&self.persona.address_as), &c.scenario.language);
+        self.push_entry(Speaker::System, text, self.now, false);
+        let id = c.hang_up.map_or("customer_hung_up", |e| c.ending_ids[e].as_str());
+        self.finish(id.to_owned(), EndingKind::HungUp, EndCause::CustomerHangUp);
+        true
+    }
+
+    fn finish(&mut self, ending: String, kind: EndingKind, cause: EndCause) {
+        self.events.push(Event::EndingReached { ending: ending.clone(), kind, t_ms: self.now });
+        self.offered.clear();
+        self.end = Some(EndRecord {
+            ending,
+            kind,
+            cause,
+            mood: self.mood,
+            heard: self.heard,
+            t_ms: self.now,
+            turns: self.turn,
+        });
+    }
+
+    fn record(&mut self, kind: ActionKind, cut: (bool, Option<String>, u64), heard: u64, entry: usize) {
+        self.records.push(ActionRecord {
+            turn: self.turn,
+            t_ms: self.now,
+            node: self.node,
+            kind,
+            interrupted: cut.0,
+            cut_line: cut.1,
+            missed: cut.2,
+            heard,
+            mood: self.mood,
+            entry,
+        });
+    }
+
+    /// The agent says reply `i` (0-based, file order). Said while the customer
+    /// is still speaking, it interrupts them.
+    pub fn reply(&mut self, i: usize) -> Result<(), InputError> {
+        if self.end.is_some() {
+            return Err(InputError::Ended);
+        }
+        if !self.offered.contains(&i) {
+            let mut available = self.offered.clone();
+            available.sort_unstable();
+            return Err(InputError::NotOffered {
+                choice: i,
+                turn: self.turn + 1,
+                node: self.node_id().to_owned(),
+                available,
+            });
+        }
+        let c = Arc::clone(&self.c);
+        let cn = &c.nodes[self.node];
+        let reply = &cn.replies[i];
+        let heard = self.heard;
+        let cut = self.cut_off();
+        self.turn += 1;
+        let text = self.reply_text[i].clone();
+        let words = pace::word_count(&c.scenario.nodes[&c.node_ids[self.node]].replies[i].say);
+        let speaking = pace::agent_ms(words, c.scenario.channel, self.opts.pace);
+        let entry = self.push_entry(Speaker::Agent, text, self.now, false);
+        self.mood.apply(&reply.shift);
+        let node_def = &c.scenario.nodes[&c.node_ids[self.node]];
+        if cut.0 {
+            self.mood.apply(&cn.interrupted);
+            if let Some(say) = node_def.interrupted.as_ref().and_then(|r| r.say.as_ref()) {
+                let text = if self.opts.record_text { fill(say, &self.vars()) } else { String::new() };
+                self.push_entry(Speaker::Customer, text, self.now, false);
+            }
+        } else if !reply.marks.iter().any(|m| is_impatient(*m)) {
+            self.mood.apply(&courtesy_drift(c.scenario.archetype));
+        }
+        self.events.push(Event::MoodChanged { mood: self.mood, t_ms: self.now });
+        self.record(ActionKind::Reply(i), cut, heard, entry);
+        if let Some(t) = reply.escalate {
+            self.events.push(Event::Escalated { target: c.target_ids[t].clone(), t_ms: self.now });
+        }
+        if self.hang_up_if_furious() {
+            return Ok(());
+        }
+        let dest = reply
+            .branches
+            .iter()
+            .find(|(cond, _)| cond.holds(&self.mood, self.heard))
+            .map_or(reply.next, |(_, d)| *d);
+        match dest {
+            Dest::Node(n) => self.enter(n, speaking),
+            Dest::Ending(e) => {
+                let ending = &c.scenario.endings[&c.ending_ids[e]];
+                let text = self.pick_text(&ending.say, &ending.variants);
+                self.push_entry(Speaker::Customer, text, self.now, false);
+                self.finish(c.ending_ids[e].clone(), ending.kind, EndCause::Reply);
+            }
+        }
+        Ok(())
+    }
+
+    /// The agent transfers the contact to a declared target (the target
+    /// picker), outside the authored replies. The call ends.
+    pub fn transfer(&mut self, target: &str) -> Result<(), InputError> {
+        if self.end.is_some() {
+            return Err(InputError::Ended);
+        }
+        let c = Arc::clone(&self.c);
+        let Some(t) = c.target_index(target) else {
+            return Err(InputError::UnknownTarget { target: target.to_owned(), available: c.target_ids.clone() });
+        };
+        let heard = self.heard;
+        let cut = self.cut_off();
+        self.turn += 1;
+        let label = c.scenario.targets.get(target).map_or(target, String::as_str);
+        let text = render(SystemText::Transferred(label), &c.scenario.language);
+        let entry = self.push_entry(Speaker::System, text, self.now, false);
+        if cut.0 {
+            self.mood.apply(&c.nodes[self.node].interrupted);
+        }
+        self.record(ActionKind::Transfer(t), cut, heard, entry);
+        self.events.push(Event::Escalated { target: target.to_owned(), t_ms: self.now });
+        self.finish("transfer".into(), EndingKind::Escalated, EndCause::Transfer);
+        Ok(())
+    }
+
+    /// The agent ends the call.
+    pub fn hang_up(&mut self) -> Result<(), InputError> {
+        if self.end.is_some() {
+            return Err(InputError::Ended);
+        }
+        let heard = self.heard;
+        let cut = self.cut_off();
+        self.turn += 1;
+        let text = render(SystemText::AgentHungUp, &self.c.scenario.language);
+        let entry = self.push_entry(Speaker::System, text, self.now, false);
+        self.record(ActionKind::HangUp, cut, heard, entry);
+        self.finish("agent_hung_up".into(), EndingKind::Unresolved, EndCause::AgentHangUp);
+        Ok(())
+    }
+}
+
+/// Markers that show impatience (no courtesy drift, and patience penalties).
+pub fn is_impatient(m: Marker) -> bool {
+    matches!(
+        m,
+        Marker::Dismissive | Marker::Blaming | Marker::CalmDown | Marker::Rushing | Marker::Arguing | Marker::SalesPitch
+    )
+}
+
+/// How a courteous reply that lets the customer finish eases the archetype's
+/// main feeling (documented in docs/scoring.md).
+pub fn courtesy_drift(archetype: Archetype) -> MoodShift {
+    let mut shift = MoodShift::default();
+    match archetype {
+        Archetype::Calm | Archetype::Angry => shift.anger = -3,
+        Archetype::Confused => shift.confusion = -3,
+        Archetype::Grieving => shift.distress = -3,
+    }
+    shift
+}
