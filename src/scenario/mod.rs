@@ -11,6 +11,7 @@ pub mod mood;
 pub mod text;
 pub mod validate;
 pub mod library;
+pub mod synthetic;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use line::Line;

@@ -43,6 +43,8 @@ impl Cond {
 pub struct CLine {
     pub reveals: u64,
     pub pause_ms: u64,
+    /// Words of the line as written (used when no text is recorded).
+    pub words: usize,
 }
 
 /// A compiled reply.
@@ -58,6 +60,8 @@ pub struct CReply {
     pub next: Dest,
     /// The reply's text uses `{name}` or `{full_name}` (all variants must agree).
     pub uses_name: bool,
+    /// Words of the reply as written, for the agent's speaking time.
+    pub words: usize,
 }
 
 /// A compiled node.
@@ -75,6 +79,10 @@ pub struct CNode {
 pub struct Compiled {
     /// The scenario as written.
     pub scenario: Arc<Scenario>,
+    /// The written nodes and endings in index order, so the engine never
+    /// looks them up by name.
+    pub node_defs: Vec<crate::scenario::Node>,
+    pub ending_defs: Vec<crate::scenario::Ending>,
     pub node_ids: Vec<String>,
     pub nodes: Vec<CNode>,
     pub fact_ids: Vec<String>,
@@ -157,7 +165,11 @@ impl Compiled {
             let mut lines = Vec::with_capacity(n.customer.len());
             for l in &n.customer {
                 let pause = if l.pause.is_finite() { l.pause.clamp(0.0, 60.0) } else { 0.0 };
-                lines.push(CLine { reveals: facts(&l.reveals)?, pause_ms: (pause * 1000.0).round() as u64 });
+                lines.push(CLine {
+                    reveals: facts(&l.reveals)?,
+                    pause_ms: (pause * 1000.0).round() as u64,
+                    words: super::pace::word_count(&l.say),
+                });
             }
             let mut replies = Vec::with_capacity(n.replies.len());
             for r in &n.replies {
@@ -175,6 +187,7 @@ impl Compiled {
                     branches,
                     next: dest(&r.next)?,
                     uses_name: uses_name_placeholder(&r.say),
+                    words: super::pace::word_count(&r.say),
                 });
             }
             nodes.push(CNode {
@@ -192,8 +205,12 @@ impl Compiled {
         let ending_kinds = ending_ids.iter().map(|e| s.endings[e].kind).collect();
         let mood = s.customer.mood.resolve(s.archetype);
         drop(node_ix);
+        let node_defs = node_ids.iter().map(|n| s.nodes[n].clone()).collect();
+        let ending_defs = ending_ids.iter().map(|e| s.endings[e].clone()).collect();
         Ok(Compiled {
             scenario: scenario.clone(),
+            node_defs,
+            ending_defs,
             node_ids,
             nodes,
             fact_ids,

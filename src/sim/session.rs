@@ -225,13 +225,13 @@ impl Session {
         self.node = node;
         let c = Arc::clone(&self.c);
         let s = &c.scenario;
-        let n = &s.nodes[&c.node_ids[node]];
+        let n = &c.node_defs[node];
         let cn = &c.nodes[node];
         let mut t = self.now + if self.opts.timers { delay_ms + pace::TURN_START_MS } else { 0 };
         self.lines.clear();
         for (i, line) in n.customer.iter().enumerate() {
             let text = self.pick_text(&line.say, &line.variants);
-            let words = pace::word_count(if self.opts.record_text { &text } else { &line.say });
+            let words = if self.opts.record_text { pace::word_count(&text) } else { cn.lines[i].words };
             let gap = if i == 0 { 0 } else { pace::LINE_GAP_MS };
             let (start, end) = if pace::channel_factor(s.channel).is_none() {
                 (self.now, self.now) // e-mail: everything arrives at once
@@ -264,18 +264,16 @@ impl Session {
     fn refresh_offered(&mut self, always: bool) {
         let cn = &self.c.nodes[self.node];
         let (mood, heard) = (self.mood, self.heard);
-        let offered: Vec<usize> = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let r = &cn.replies[i];
-                heard & r.needs == r.needs && r.when.as_ref().is_none_or(|w| w.holds(&mood, heard))
-            })
-            .collect();
-        if always || offered != self.offered {
-            self.events.push(Event::RepliesOffered { replies: offered.clone(), t_ms: self.now });
+        let available = |i: &usize| {
+            let r = &cn.replies[*i];
+            heard & r.needs == r.needs && r.when.as_ref().is_none_or(|w| w.holds(&mood, heard))
+        };
+        let unchanged = !always && self.order.iter().filter(|i| available(i)).eq(self.offered.iter());
+        if unchanged {
+            return;
         }
+        let offered: Vec<usize> = self.order.iter().copied().filter(available).collect();
+        self.events.push(Event::RepliesOffered { replies: offered.clone(), t_ms: self.now });
         self.offered = offered;
     }
 
@@ -411,7 +409,7 @@ impl Session {
         self.events.push(Event::CustomerHungUp { t_ms: self.now });
         let c = Arc::clone(&self.c);
         if let Some(e) = c.hang_up {
-            let ending = &c.scenario.endings[&c.ending_ids[e]];
+            let ending = &c.ending_defs[e];
             let text = self.pick_text(&ending.say, &ending.variants);
             self.push_entry(Speaker::Customer, text, self.now, false);
         }
@@ -474,11 +472,10 @@ impl Session {
         let cut = self.cut_off();
         self.turn += 1;
         let text = self.reply_text[i].clone();
-        let words = pace::word_count(&c.scenario.nodes[&c.node_ids[self.node]].replies[i].say);
-        let speaking = pace::agent_ms(words, c.scenario.channel, self.opts.pace);
+        let speaking = pace::agent_ms(reply.words, c.scenario.channel, self.opts.pace);
         let entry = self.push_entry(Speaker::Agent, text, self.now, false);
         self.mood.apply(&reply.shift);
-        let node_def = &c.scenario.nodes[&c.node_ids[self.node]];
+        let node_def = &c.node_defs[self.node];
         if cut.0 {
             self.mood.apply(&cn.interrupted);
             if let Some(say) = node_def.interrupted.as_ref().and_then(|r| r.say.as_ref()) {
@@ -504,7 +501,7 @@ impl Session {
         match dest {
             Dest::Node(n) => self.enter(n, speaking),
             Dest::Ending(e) => {
-                let ending = &c.scenario.endings[&c.ending_ids[e]];
+                let ending = &c.ending_defs[e];
                 let text = self.pick_text(&ending.say, &ending.variants);
                 self.push_entry(Speaker::Customer, text, self.now, false);
                 self.finish(c.ending_ids[e].clone(), ending.kind, EndCause::Reply);

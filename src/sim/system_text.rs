@@ -12,8 +12,19 @@ pub enum SystemText<'a> {
     AgentHungUp,
 }
 
-/// The sentence in a language ("en", "de", "nl"; anything else falls back to English).
+/// The sentence in a language ("en", "de", "nl"; anything else falls back to
+/// English), starting with a capital even when the form of address does not
+/// ("meneer De Vries heeft opgehangen." would read wrong).
 pub fn render(text: SystemText, language: &str) -> String {
+    let sentence = words(text, language);
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => sentence,
+    }
+}
+
+fn words(text: SystemText, language: &str) -> String {
     match (text, language) {
         (SystemText::CustomerHungUp(n), "de") => format!("{n} hat aufgelegt."),
         (SystemText::CustomerHungUp(n), "nl") => format!("{n} heeft opgehangen."),
@@ -24,5 +35,16 @@ pub fn render(text: SystemText, language: &str) -> String {
         (SystemText::AgentHungUp, "de") => "Sie haben das Gespräch beendet.".into(),
         (SystemText::AgentHungUp, "nl") => "U heeft het gesprek beëindigd.".into(),
         (SystemText::AgentHungUp, _) => "You ended the call.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_start_with_a_capital() {
+        assert_eq!(render(SystemText::CustomerHungUp("meneer De Vries"), "nl"), "Meneer De Vries heeft opgehangen.");
+        assert_eq!(render(SystemText::CustomerHungUp("Herr Keller"), "de"), "Herr Keller hat aufgelegt.");
     }
 }
