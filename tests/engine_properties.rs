@@ -26,8 +26,8 @@ fn random_call(c: &Arc<Compiled>, seed: u64, timers: bool) -> (Session, Vec<Step
             break;
         }
         let step = match agent.below(20) {
-            0 => Step::HangUp,
-            1 => Step::Transfer(c.target_ids[agent.below(c.target_ids.len())].clone()),
+            0 => Step::HangUp { interrupt: agent.below(2) == 0 },
+            1 => Step::Transfer { target: c.target_ids[agent.below(c.target_ids.len())].clone(), interrupt: agent.below(2) == 0 },
             2..=4 => Step::Wait(agent.below(20_000) as u64),
             roll => {
                 let interrupt = roll < 8;
@@ -36,7 +36,7 @@ fn random_call(c: &Arc<Compiled>, seed: u64, timers: bool) -> (Session, Vec<Step
                 }
                 let offered = s.offered();
                 if offered.is_empty() {
-                    Step::HangUp
+                    Step::HangUp { interrupt: true }
                 } else {
                     let n = offered[agent.below(offered.len())] + 1;
                     // The wait already happened above; replay it with the same step.

@@ -151,3 +151,21 @@ fn a_free_transfer_is_judged_by_the_same_policy() {
         other => panic!("expected UnknownTarget, got {other:?}"),
     }
 }
+
+#[test]
+fn with_timers_off_lines_arrive_only_when_the_agent_listens() {
+    let c = compile(DOUBLE);
+    let opts = headset::sim::Options { timers: false, ..Default::default() };
+    let mut s = headset::sim::Session::new(c.clone(), 0, opts);
+    s.advance(60_000);
+    assert!(s.transcript.is_empty(), "nothing is said until the agent listens");
+    assert_eq!(s.mood(), c.mood, "silence does not annoy anyone with timers off");
+    s.listen();
+    assert_eq!(s.transcript.len(), 1);
+    assert_eq!(s.transcript[0].t_ms, 60_000);
+    assert_eq!(s.pending_lines(), 2);
+    // Replying now is an explicit interruption: the hidden cause is missed.
+    s.reply(2).unwrap();
+    let r = headset::score::score(&s);
+    assert!(r.moments.iter().any(|m| m.rule == "missed-fact" && m.reason.contains("payment page froze")));
+}

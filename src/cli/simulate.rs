@@ -62,10 +62,12 @@ pub fn run(a: Args) -> ExitCode {
         return ExitCode::from(1);
     }
     let report = score(&session);
-    match a.format {
-        Format::Json => println!("{}", to_json(&session, &report, a.seed)),
-        Format::Human => print!("{}", to_text(&session, &report, a.seed, use_color(&std::io::stdout()))),
-    }
+    let text = match a.format {
+        Format::Json => format!("{}\n", to_json(&session, &report, a.seed)),
+        Format::Human => to_text(&session, &report, a.seed, use_color(&std::io::stdout())),
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     ExitCode::SUCCESS
 }
 

@@ -4,7 +4,8 @@
 //! `2` waits until the customer has finished, then says reply 2 (numbered in
 //! file order, whatever the shuffled display order); `!2` says it at once,
 //! interrupting; `t:supervisor` transfers; `w:30` stays silent 30 seconds;
-//! `h` hangs up.
+//! `h` hangs up. `t:` and `h` also let the customer finish first; `!t:...`
+//! and `!h` act at once.
 
 use std::fmt;
 
@@ -15,12 +16,12 @@ use super::session::{InputError, Session};
 pub enum Step {
     /// Reply `n` (1-based, file order); `interrupt` says it without waiting.
     Reply { n: usize, interrupt: bool },
-    /// Transfer to a target id.
-    Transfer(String),
+    /// Transfer to a target id; `interrupt` transfers without waiting.
+    Transfer { target: String, interrupt: bool },
     /// Stay silent this many milliseconds.
     Wait(u64),
-    /// The agent hangs up.
-    HangUp,
+    /// The agent hangs up; `interrupt` hangs up without waiting.
+    HangUp { interrupt: bool },
 }
 
 impl fmt::Display for Step {
@@ -28,10 +29,10 @@ impl fmt::Display for Step {
         match self {
             Step::Reply { n, interrupt: false } => write!(f, "{n}"),
             Step::Reply { n, interrupt: true } => write!(f, "!{n}"),
-            Step::Transfer(t) => write!(f, "t:{t}"),
+            Step::Transfer { target, interrupt } => write!(f, "{}t:{target}", if *interrupt { "!" } else { "" }),
             Step::Wait(ms) if ms % 1000 == 0 => write!(f, "w:{}", ms / 1000),
             Step::Wait(ms) => write!(f, "w:{}", *ms as f64 / 1000.0),
-            Step::HangUp => write!(f, "h"),
+            Step::HangUp { interrupt } => write!(f, "{}h", if *interrupt { "!" } else { "" }),
         }
     }
 }
@@ -63,25 +64,29 @@ pub fn parse(spec: &str) -> Result<Vec<Step>, SpecError> {
             }
             return Err(err("empty step; separate steps with single commas"));
         }
-        let step = if let Some(t) = token.strip_prefix("t:") {
+        // A leading `!` acts at once; without it the agent lets the customer finish.
+        let (interrupt, rest) = match token.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, token),
+        };
+        let step = if let Some(t) = rest.strip_prefix("t:") {
             if t.is_empty() {
                 return Err(err("name the target, e.g. t:supervisor"));
             }
-            Step::Transfer(t.to_owned())
-        } else if let Some(w) = token.strip_prefix("w:") {
+            Step::Transfer { target: t.to_owned(), interrupt }
+        } else if let Some(w) = rest.strip_prefix("w:") {
+            if interrupt {
+                return Err(err("silence cannot interrupt; write w:30"));
+            }
             let secs: f64 = w.parse().map_err(|_| err("write the silence in seconds, e.g. w:30"))?;
             if !secs.is_finite() || !(0.0..=3600.0).contains(&secs) {
                 return Err(err("silence must be 0 to 3600 seconds"));
             }
             Step::Wait((secs * 1000.0).round() as u64)
-        } else if token == "h" {
-            Step::HangUp
+        } else if rest == "h" {
+            Step::HangUp { interrupt }
         } else {
-            let (interrupt, num) = match token.strip_prefix('!') {
-                Some(rest) => (true, rest),
-                None => (false, token),
-            };
-            let n: usize = num
+            let n: usize = rest
                 .parse()
                 .map_err(|_| err("expected a reply number (2), !2 to interrupt, t:TARGET, w:SECONDS or h"))?;
             if n == 0 {
@@ -124,7 +129,12 @@ pub fn apply(session: &mut Session, step: &Step) -> Result<(), InputError> {
             }
             session.reply(n - 1)
         }
-        Step::Transfer(t) => session.transfer(t),
+        Step::Transfer { target, interrupt } => {
+            if !interrupt {
+                session.wait_until_finished();
+            }
+            session.transfer(target)
+        }
         Step::Wait(ms) => {
             if session.is_over() {
                 return Err(InputError::Ended);
@@ -132,7 +142,12 @@ pub fn apply(session: &mut Session, step: &Step) -> Result<(), InputError> {
             session.advance(*ms);
             Ok(())
         }
-        Step::HangUp => session.hang_up(),
+        Step::HangUp { interrupt } => {
+            if !interrupt {
+                session.wait_until_finished();
+            }
+            session.hang_up()
+        }
     }
 }
 
@@ -142,10 +157,10 @@ mod tests {
 
     #[test]
     fn parses_every_kind_of_step_and_prints_it_back() {
-        let steps = parse("2, !3,t:supervisor,w:30,w:1.5,h").unwrap();
+        let steps = parse("2, !3,t:supervisor,w:30,w:1.5,h,!t:legal,!h").unwrap();
         assert_eq!(steps[1], Step::Reply { n: 3, interrupt: true });
         assert_eq!(steps[3], Step::Wait(30_000));
-        assert_eq!(to_spec(&steps), "2,!3,t:supervisor,w:30,w:1.5,h");
+        assert_eq!(to_spec(&steps), "2,!3,t:supervisor,w:30,w:1.5,h,!t:legal,!h");
     }
 
     #[test]

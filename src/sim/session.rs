@@ -240,6 +240,12 @@ impl Session {
                 (start, start + pace::line_ms(words, s.archetype, s.channel, self.opts.pace))
             };
             t = end;
+            // With timers off a line has no time of its own: it arrives when the agent listens.
+            let (start, end) = if self.opts.timers || pace::channel_factor(s.channel).is_none() {
+                (start, end)
+            } else {
+                (u64::MAX, u64::MAX)
+            };
             self.lines.push(Scheduled { start, end, text, reveals: cn.lines[i].reveals, entry: None });
         }
         self.next_line = 0;

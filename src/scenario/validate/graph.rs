@@ -140,8 +140,9 @@ fn revealed_in(s: &Scenario, node: &str) -> BTreeSet<String> {
 /// node) can reveal that fact.
 fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach: &BTreeSet<&str>) {
     let s = c.s;
-    let everywhere: BTreeSet<String> =
-        s.nodes.keys().flat_map(|n| revealed_in(s, n)).collect();
+    let revealed: BTreeMap<&str, BTreeSet<String>> =
+        s.nodes.keys().map(|n| (n.as_str(), revealed_in(s, n))).collect();
+    let everywhere: BTreeSet<&String> = revealed.values().flatten().collect();
     for (i, f) in s.escalation.after().iter().enumerate() {
         if s.facts.contains_key(f) && !everywhere.contains(f) {
             c.report(
@@ -152,21 +153,36 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
             );
         }
     }
+    // Facts some path can have revealed by the time a node is reached (its
+    // own lines included): a forward fixpoint, linear in the edges per round.
+    let mut known: BTreeMap<&str, BTreeSet<&str>> = revealed
+        .iter()
+        .map(|(n, fs)| (*n, fs.iter().map(String::as_str).collect()))
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (&node, preds) in reverse {
+            let mut add: Vec<&str> = Vec::new();
+            for p in preds {
+                if let (Some(kp), Some(kn)) = (known.get(p), known.get(node)) {
+                    add.extend(kp.iter().filter(|f| !kn.contains(*f)));
+                }
+            }
+            if !add.is_empty()
+                && let Some(kn) = known.get_mut(node)
+            {
+                kn.extend(add);
+                changed = true;
+            }
+        }
+    }
     for (id, node) in &s.nodes {
         if !reach.contains(id.as_str()) {
             continue;
         }
-        // Ancestors: every node with a path to this one, and the node itself.
-        let mut ancestors: BTreeSet<&str> = BTreeSet::from([id.as_str()]);
-        let mut queue = VecDeque::from([id.as_str()]);
-        while let Some(n) = queue.pop_front() {
-            for &p in reverse.get(n).into_iter().flatten() {
-                if ancestors.insert(p) {
-                    queue.push_back(p);
-                }
-            }
-        }
-        let known: BTreeSet<String> = ancestors.iter().flat_map(|a| revealed_in(s, a)).collect();
+        let empty = BTreeSet::new();
+        let known_here = known.get(id.as_str()).unwrap_or(&empty);
         for (i, reply) in node.replies.iter().enumerate() {
             let rp = reply_path(id, i);
             let mut needed: Vec<(String, &String)> = reply
@@ -181,7 +197,7 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
                 );
             }
             for (at, f) in needed {
-                if s.facts.contains_key(f) && !known.contains(f) {
+                if s.facts.contains_key(f) && !known_here.contains(f.as_str()) {
                     c.report(
                         Code::FactNeverRevealed,
                         &at,

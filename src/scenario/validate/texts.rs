@@ -2,6 +2,7 @@
 
 use super::{Ctx, node_path, reply_path};
 use crate::scenario::diagnostic::{Code, suggest_hint};
+use crate::scenario::lexer::{Pos, byte_index};
 use crate::scenario::locate::path;
 use crate::scenario::model::Marker;
 use crate::scenario::text::{self, PLACEHOLDERS, Piece};
@@ -52,20 +53,116 @@ pub(super) fn check(c: &mut Ctx) {
     }
 }
 
-/// The position of a character offset inside a string value: one past the
-/// opening quote. Exact for one-line strings without escapes before the offset.
+/// Reports at the character `offset` of a string value's text.
 fn report_in_string(c: &mut Ctx, code: Code, at: &str, offset: usize, message: String, hint: String) {
-    let pos = c.l.locator.value(at);
+    let start = c.l.locator.value(at);
+    // Should the value not be a string literal after all, one past the
+    // opening quote is the best guess.
+    let pos = pos_in_literal(&c.l.source, start, offset)
+        .unwrap_or(Pos { line: start.line, column: start.column + 1 + offset });
     let d = crate::scenario::diagnostic::Diagnostic::at(
         code,
         &c.l.file,
         &c.l.source,
         pos.line,
-        pos.column + 1 + offset,
+        pos.column,
         message,
         hint,
     );
     c.out.push(d);
+}
+
+/// A walk over source text that keeps the line and column.
+struct Walk<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    pos: Pos,
+}
+
+impl Walk<'_> {
+    fn peek(&mut self) -> Option<char> {
+        self.chars.peek().copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let ch = self.chars.next()?;
+        if ch == '\n' {
+            self.pos.line += 1;
+            self.pos.column = 1;
+        } else {
+            self.pos.column += 1;
+        }
+        Some(ch)
+    }
+
+    fn eat(&mut self, want: char) -> Option<()> {
+        (self.bump()? == want).then_some(())
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+
+    /// Two hex digits of a `\x` escape, as a byte.
+    fn hex_byte(&mut self) -> Option<u8> {
+        let hi = self.bump()?.to_digit(16)?;
+        let lo = self.bump()?.to_digit(16)?;
+        u8::try_from(hi * 16 + lo).ok()
+    }
+}
+
+/// Where the character `offset` of a string's text stands in the literal
+/// written at `start`. Text and literal differ: an escape such as `\"` or
+/// `\u{e9}` is several characters of source for one of text (and `\xC3\xA9`
+/// two escapes for one), a raw string opens with `r#"`, a string may run
+/// over lines, and the locator places `Some("...")` at `Some`. None when no
+/// string literal starts at `start`.
+fn pos_in_literal(source: &str, start: Pos, offset: usize) -> Option<Pos> {
+    let text = source.get(byte_index(source, start)?..)?;
+    let mut w = Walk { chars: text.chars().peekable(), pos: start };
+    if text.strip_prefix("Some").is_some_and(|r| r.trim_start().starts_with('(')) {
+        (0..4).try_for_each(|_| w.bump().map(drop))?;
+        w.skip_ws();
+        w.eat('(')?;
+        w.skip_ws();
+    }
+    if w.peek() == Some('r') {
+        w.bump();
+        while w.peek() == Some('#') {
+            w.bump();
+        }
+        w.eat('"')?;
+        // No escapes in a raw string: one character of source is one of text.
+        (0..offset).try_for_each(|_| w.bump().map(drop))?;
+        return Some(w.pos);
+    }
+    w.eat('"')?;
+    for _ in 0..offset {
+        match w.bump()? {
+            '"' => return None,
+            '\\' => match w.bump()? {
+                'u' => while w.bump()? != '}' {},
+                'x' => {
+                    let lead = w.hex_byte()?;
+                    let more = match lead {
+                        0xC0..=0xDF => 1,
+                        0xE0..=0xEF => 2,
+                        0xF0..=0xF7 => 3,
+                        _ => 0,
+                    };
+                    for _ in 0..more {
+                        w.eat('\\')?;
+                        w.eat('x')?;
+                        w.hex_byte()?;
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Some(w.pos)
 }
 
 fn placeholders(c: &mut Ctx, at: &str, t: &str) {
