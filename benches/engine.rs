@@ -15,13 +15,21 @@ fn engine(c: &mut Criterion) {
     let loaded = load_bytes(std::path::Path::new("bench.ron"), text.as_bytes()).expect("valid");
     let compiled = Arc::new(Compiled::new(Arc::new(loaded.scenario)).expect("compiles"));
     // The explorer's mode: no transcript text.
-    let opts = Options { record_text: false, ..Options::default() };
+    let opts = Options {
+        record_text: false,
+        ..Options::default()
+    };
     let steps_per_call = {
         let mut s = Session::new(Arc::clone(&compiled), 1, opts.clone());
         let mut n = 0u64;
         while !s.is_over() {
             s.wait_until_finished();
-            let pick = s.offered().iter().copied().find(|&i| i == 0).unwrap_or(s.offered()[0]);
+            let pick = s
+                .offered()
+                .iter()
+                .copied()
+                .find(|&i| i == 0)
+                .unwrap_or(s.offered()[0]);
             s.reply(pick).expect("offered");
             n += 1;
         }
@@ -36,7 +44,12 @@ fn engine(c: &mut Criterion) {
             let mut raw = Vec::new();
             while !s.is_over() {
                 s.wait_until_finished();
-                let pick = s.offered().iter().copied().find(|&i| i == 0).unwrap_or(s.offered()[0]);
+                let pick = s
+                    .offered()
+                    .iter()
+                    .copied()
+                    .find(|&i| i == 0)
+                    .unwrap_or(s.offered()[0]);
                 s.reply(pick).expect("offered");
                 let a = s.records.last().expect("a record per reply");
                 scorer.action(s.compiled(), a, &mut raw);

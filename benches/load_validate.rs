@@ -23,7 +23,10 @@ fn library(c: &mut Criterion) {
     g.bench_function("read-only", |b| {
         b.iter(|| {
             let files = collect_files(&root).expect("list");
-            let total: usize = files.iter().map(|f| std::fs::read(f).map(|v| v.len()).unwrap_or(0)).sum();
+            let total: usize = files
+                .iter()
+                .map(|f| std::fs::read(f).map(|v| v.len()).unwrap_or(0))
+                .sum();
             black_box(total)
         })
     });

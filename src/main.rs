@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout with success; usage errors exit 2.
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     cli::run(args)

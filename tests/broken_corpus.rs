@@ -27,12 +27,22 @@ struct Case {
 }
 
 const fn case(file: &'static str, code: &'static str, line: usize, column: usize) -> Case {
-    Case { file, code, line, column }
+    Case {
+        file,
+        code,
+        line,
+        column,
+    }
 }
 
 /// A diagnostic with no position (about the whole file).
 const fn whole_file(file: &'static str, code: &'static str) -> Case {
-    Case { file, code, line: 0, column: 0 }
+    Case {
+        file,
+        code,
+        line: 0,
+        column: 0,
+    }
 }
 
 #[rustfmt::skip]
@@ -153,13 +163,25 @@ fn group(rel: &str) -> Vec<PathBuf> {
 /// Every diagnostic about `rel`, checked with its group.
 fn diagnostics(rel: &str) -> Vec<Diagnostic> {
     let path = broken_dir().join(rel);
-    check_files(&group(rel)).diagnostics.into_iter().filter(|d| d.file == path).collect()
+    check_files(&group(rel))
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.file == path)
+        .collect()
 }
 
 fn show(diags: &[Diagnostic]) -> String {
     diags
         .iter()
-        .map(|d| format!("    {} {:?}:{:?} {}", d.code.id(), d.line, d.column, d.message))
+        .map(|d| {
+            format!(
+                "    {} {:?}:{:?} {}",
+                d.code.id(),
+                d.line,
+                d.column,
+                d.message
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -169,8 +191,14 @@ fn every_broken_file_reports_its_defect_at_the_offending_text() {
     let mut failures = Vec::new();
     for c in CASES {
         let diags = diagnostics(c.file);
-        let at = if c.line == 0 { (None, None) } else { (Some(c.line), Some(c.column)) };
-        let found = diags.iter().find(|d| d.code.id() == c.code && (d.line, d.column) == at);
+        let at = if c.line == 0 {
+            (None, None)
+        } else {
+            (Some(c.line), Some(c.column))
+        };
+        let found = diags
+            .iter()
+            .find(|d| d.code.id() == c.code && (d.line, d.column) == at);
         match found {
             None => failures.push(format!(
                 "{}: expected {} at {}:{}, got:\n{}",
@@ -180,20 +208,30 @@ fn every_broken_file_reports_its_defect_at_the_offending_text() {
                 c.column,
                 show(&diags)
             )),
-            Some(d) if d.message.trim().is_empty() || d.hint.trim().is_empty() => {
-                failures.push(format!("{}: {} has an empty message or hint: {d:?}", c.file, c.code))
-            }
+            Some(d) if d.message.trim().is_empty() || d.hint.trim().is_empty() => failures.push(
+                format!("{}: {} has an empty message or hint: {d:?}", c.file, c.code),
+            ),
             Some(_) => {}
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn valid_files_in_the_corpus_have_no_diagnostics() {
     for rel in VALID {
         let diags = diagnostics(rel);
-        assert!(diags.is_empty(), "{rel} should be clean, got:\n{}", show(&diags));
+        assert!(
+            diags.is_empty(),
+            "{rel} should be clean, got:\n{}",
+            show(&diags)
+        );
     }
 }
 
@@ -219,8 +257,14 @@ fn the_corpus_is_large_and_every_file_has_a_row() {
     }
     let unlisted: Vec<_> = on_disk.difference(&listed).collect();
     let missing: Vec<_> = listed.difference(&on_disk).collect();
-    assert!(unlisted.is_empty(), "files in tests/broken/ without a row in CASES or VALID: {unlisted:?}");
-    assert!(missing.is_empty(), "rows without a file in tests/broken/: {missing:?}");
+    assert!(
+        unlisted.is_empty(),
+        "files in tests/broken/ without a row in CASES or VALID: {unlisted:?}"
+    );
+    assert!(
+        missing.is_empty(),
+        "rows without a file in tests/broken/: {missing:?}"
+    );
 }
 
 /// Editors like to "repair" these files; the cases mean nothing without the
@@ -243,8 +287,9 @@ fn byte_level_files_keep_their_bytes() {
 fn an_oversized_file_is_refused_without_a_position() {
     let tmp = tempfile::TempDir::new().expect("a temporary folder");
     let path = tmp.path().join("huge.ron");
-    let minimal = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"))
-        .expect("the minimal fixture");
+    let minimal =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"))
+            .expect("the minimal fixture");
     let mut bytes = minimal.clone();
     bytes.extend_from_slice(b"// ");
     bytes.resize(MAX_FILE_BYTES + 1, b'x');
@@ -258,7 +303,10 @@ fn an_oversized_file_is_refused_without_a_position() {
     assert_eq!((d.line, d.column), (None, None));
     assert!(!d.message.is_empty() && !d.hint.is_empty());
 
-    assert_eq!(load_bytes(&path, &bytes).unwrap_err().code, Code::FileTooLarge);
+    assert_eq!(
+        load_bytes(&path, &bytes).unwrap_err().code,
+        Code::FileTooLarge
+    );
     // Exactly at the limit is fine as far as size goes.
     let mut at_limit = minimal;
     at_limit.extend_from_slice(b"// ");

@@ -69,14 +69,29 @@ fn every_why() -> Vec<Why> {
         Why::NameOveruse,
         Why::WrongName,
         Why::EscalationRight { target: s() },
-        Why::EscalationEarly { target: s(), missing: vec![] },
-        Why::EscalationWrongTarget { target: s(), right: vec![] },
-        Why::EscalationNotNeeded { target: s(), why: s() },
-        Why::EscalationMissing { right: vec![], why: s() },
+        Why::EscalationEarly {
+            target: s(),
+            missing: vec![],
+        },
+        Why::EscalationWrongTarget {
+            target: s(),
+            right: vec![],
+        },
+        Why::EscalationNotNeeded {
+            target: s(),
+            why: s(),
+        },
+        Why::EscalationMissing {
+            right: vec![],
+            why: s(),
+        },
         Why::Handover,
         Why::NoHandover,
         Why::OverPromise,
-        Why::Authored { reason: s(), tip: s() },
+        Why::Authored {
+            reason: s(),
+            tip: s(),
+        },
     ]
 }
 
@@ -130,7 +145,10 @@ fn has_number(line: &str, token: &str) -> bool {
             Some(_) => true,
         };
         // A full stop ends a sentence; a decimal point goes on with a digit.
-        let decimal = after == Some(b'.') && bytes.get(i + token.len() + 1).is_some_and(u8::is_ascii_digit);
+        let decimal = after == Some(b'.')
+            && bytes
+                .get(i + token.len() + 1)
+                .is_some_and(u8::is_ascii_digit);
         let ok_after = after.is_none_or(|b| !b.is_ascii_digit()) && !decimal;
         ok_before && ok_after
     })
@@ -162,14 +180,24 @@ fn rule_rows(doc: &str) -> Vec<Vec<&str>> {
 #[test]
 fn the_rule_list_here_is_the_codes() {
     let from_code: Vec<&str> = every_why().iter().map(Why::rule).collect();
-    assert_eq!(from_code, RULE_IDS, "update RULE_IDS (and docs/scoring.md) from src/score/moment.rs");
+    assert_eq!(
+        from_code, RULE_IDS,
+        "update RULE_IDS (and docs/scoring.md) from src/score/moment.rs"
+    );
 }
 
 #[test]
 fn every_rule_id_is_documented() {
     let doc = doc();
-    let missing: Vec<&str> = RULE_IDS.iter().copied().filter(|id| lines_naming(&doc, id).is_empty()).collect();
-    assert!(missing.is_empty(), "docs/scoring.md never names these rules as `id`: {missing:?}");
+    let missing: Vec<&str> = RULE_IDS
+        .iter()
+        .copied()
+        .filter(|id| lines_naming(&doc, id).is_empty())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/scoring.md never names these rules as `id`: {missing:?}"
+    );
 }
 
 #[test]
@@ -184,7 +212,11 @@ fn points_stand_next_to_their_rule() {
         ("impatient", Some("Rushing"), r::RUSHING),
         ("impatient", Some("Arguing"), r::ARGUING),
         ("impatient", Some("SalesPitch"), r::SALES_PITCH),
-        ("courteous-under-pressure", None, r::COURTEOUS_UNDER_PRESSURE),
+        (
+            "courteous-under-pressure",
+            None,
+            r::COURTEOUS_UNDER_PRESSURE,
+        ),
         ("apologised", None, r::APOLOGISED),
         ("left-upset", None, r::LEFT_UPSET),
         ("customer-hung-up", None, r::CUSTOMER_HUNG_UP),
@@ -227,7 +259,10 @@ fn points_stand_next_to_their_rule() {
         }
         for c in &own {
             if !has_number(c[3], &want) {
-                wrong.push(format!("{tick}: points column says \"{}\", the code says {want}", c[3]));
+                wrong.push(format!(
+                    "{tick}: points column says \"{}\", the code says {want}",
+                    c[3]
+                ));
             }
         }
         // A summary row for all markers ("| `impatient` | ... | `Dismissive` -20, ...") must agree too.
@@ -244,7 +279,11 @@ fn points_stand_next_to_their_rule() {
             wrong.push(format!("{tick}: no line names it with {want}"));
         }
     }
-    assert!(wrong.is_empty(), "docs/scoring.md disagrees with src/score/rules.rs:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "docs/scoring.md disagrees with src/score/rules.rs:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -263,12 +302,20 @@ fn thresholds_stand_next_to_their_rule() {
     for &(id, n) in cases {
         let tick = format!("`{id}`");
         // Every row of the rule (the rubric table and the quick reference) quotes it.
-        let rows: Vec<String> = rule_rows(&doc).iter().filter(|c| c[1] == tick).map(|c| c.join("|")).collect();
+        let rows: Vec<String> = rule_rows(&doc)
+            .iter()
+            .filter(|c| c[1] == tick)
+            .map(|c| c.join("|"))
+            .collect();
         if rows.is_empty() || !rows.iter().all(|row| has_number(row, &n.to_string())) {
             wrong.push(format!("`{id}`: not every row of the rule quotes {n}"));
         }
     }
-    assert!(wrong.is_empty(), "docs/scoring.md disagrees with src/score/rules.rs:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "docs/scoring.md disagrees with src/score/rules.rs:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -281,13 +328,17 @@ fn no_unknown_rule_is_documented() {
             unknown.push(id.to_owned());
         }
     }
-    assert!(unknown.is_empty(), "docs/scoring.md documents rules the code does not have: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "docs/scoring.md documents rules the code does not have: {unknown:?}"
+    );
 }
 
 #[test]
 fn timing_figures_are_the_codes() {
     let doc = doc();
-    let line_with = |key: &str, value: &str| doc.lines().any(|l| l.contains(key) && has_number(l, value));
+    let line_with =
+        |key: &str, value: &str| doc.lines().any(|l| l.contains(key) && has_number(l, value));
     let mut wrong = Vec::new();
     let consts = [
         ("`TURN_START_MS`", pace::TURN_START_MS),
@@ -313,9 +364,10 @@ fn timing_figures_are_the_codes() {
     // The channel table: | `Phone` | factor | dead air (yes/no) | ... |
     for ch in Channel::ALL {
         let key = format!("`{}`", ch.name());
-        let row = doc.lines().map(|l| l.split('|').map(str::trim).collect::<Vec<_>>()).find(|c| {
-            c.len() >= 5 && c[1] == key && (c[3] == "yes" || c[3] == "no")
-        });
+        let row = doc
+            .lines()
+            .map(|l| l.split('|').map(str::trim).collect::<Vec<_>>())
+            .find(|c| c.len() >= 5 && c[1] == key && (c[3] == "yes" || c[3] == "no"));
         let Some(row) = row else {
             wrong.push(format!("no row of the channel table for {key}"));
             continue;
@@ -325,24 +377,42 @@ fn timing_figures_are_the_codes() {
             None => row[2].contains("at once"),
         };
         if !factor_ok {
-            wrong.push(format!("channel factor of {key}: {:?}", pace::channel_factor(ch)));
+            wrong.push(format!(
+                "channel factor of {key}: {:?}",
+                pace::channel_factor(ch)
+            ));
         }
         if (row[3] == "yes") != pace::has_dead_air(ch) {
             wrong.push(format!("dead air on {key}: {}", pace::has_dead_air(ch)));
         }
     }
     let d = DEFAULT_INTERRUPTED;
-    if !(line_with("`DEFAULT_INTERRUPTED`", &signed(d.anger)) && line_with("`DEFAULT_INTERRUPTED`", &signed(d.trust))) {
-        wrong.push(format!("`DEFAULT_INTERRUPTED` anger {} trust {}", signed(d.anger), signed(d.trust)));
+    if !(line_with("`DEFAULT_INTERRUPTED`", &signed(d.anger))
+        && line_with("`DEFAULT_INTERRUPTED`", &signed(d.trust)))
+    {
+        wrong.push(format!(
+            "`DEFAULT_INTERRUPTED` anger {} trust {}",
+            signed(d.anger),
+            signed(d.trust)
+        ));
     }
     for a in Archetype::ALL {
         let shift = courtesy_drift(a);
-        let v = [shift.anger, shift.trust, shift.confusion, shift.distress].into_iter().find(|&v| v != 0).unwrap_or(0);
-        if !doc.lines().any(|l| l.contains("courtesy_drift") && l.contains(a.name()) && has_number(l, &signed(v))) {
+        let v = [shift.anger, shift.trust, shift.confusion, shift.distress]
+            .into_iter()
+            .find(|&v| v != 0)
+            .unwrap_or(0);
+        if !doc.lines().any(|l| {
+            l.contains("courtesy_drift") && l.contains(a.name()) && has_number(l, &signed(v))
+        }) {
             wrong.push(format!("courtesy_drift of {}: {}", a.name(), signed(v)));
         }
     }
-    assert!(wrong.is_empty(), "docs/scoring.md disagrees with src/sim:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "docs/scoring.md disagrees with src/sim:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

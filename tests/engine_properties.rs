@@ -12,12 +12,18 @@ use headset::sim::script::Step;
 use headset::sim::{Compiled, Options, Session, script};
 use proptest::prelude::*;
 
-const SCENARIOS: &[&str] = &["scenarios/en/double-charge.ron", "scenarios/en/warranty-kettle.ron"];
+const SCENARIOS: &[&str] = &[
+    "scenarios/en/double-charge.ron",
+    "scenarios/en/warranty-kettle.ron",
+];
 
 /// A random agent: waits, replies (sometimes interrupting), transfers, hangs up.
 /// Returns the steps it took, so the run can be replayed as a script.
 fn random_call(c: &Arc<Compiled>, seed: u64, timers: bool) -> (Session, Vec<Step>) {
-    let opts = Options { timers, ..Options::default() };
+    let opts = Options {
+        timers,
+        ..Options::default()
+    };
     let mut s = Session::new(Arc::clone(c), seed, opts);
     let mut agent = Rng::new(seed ^ 0xA5A5_5A5A);
     let mut steps = Vec::new();
@@ -26,8 +32,13 @@ fn random_call(c: &Arc<Compiled>, seed: u64, timers: bool) -> (Session, Vec<Step
             break;
         }
         let step = match agent.below(20) {
-            0 => Step::HangUp { interrupt: agent.below(2) == 0 },
-            1 => Step::Transfer { target: c.target_ids[agent.below(c.target_ids.len())].clone(), interrupt: agent.below(2) == 0 },
+            0 => Step::HangUp {
+                interrupt: agent.below(2) == 0,
+            },
+            1 => Step::Transfer {
+                target: c.target_ids[agent.below(c.target_ids.len())].clone(),
+                interrupt: agent.below(2) == 0,
+            },
             2..=4 => Step::Wait(agent.below(20_000) as u64),
             roll => {
                 let interrupt = roll < 8;
@@ -63,10 +74,22 @@ fn same_seed_and_inputs_give_the_identical_call_1000_times() {
             let (a, steps) = random_call(&c, seed, timers);
             let ra = score(&a);
             // Replay the recorded steps as a script on a fresh session.
-            let mut b = Session::new(Arc::clone(&c), seed, Options { timers, ..Options::default() });
+            let mut b = Session::new(
+                Arc::clone(&c),
+                seed,
+                Options {
+                    timers,
+                    ..Options::default()
+                },
+            );
             script::run(&mut b, &steps).expect("a recorded run replays");
             let rb = score(&b);
-            assert_eq!(fingerprint(&a, &ra), fingerprint(&b, &rb), "{path} seed {seed}: {}", script::to_spec(&steps));
+            assert_eq!(
+                fingerprint(&a, &ra),
+                fingerprint(&b, &rb),
+                "{path} seed {seed}: {}",
+                script::to_spec(&steps)
+            );
         }
     }
 }
@@ -74,11 +97,26 @@ fn same_seed_and_inputs_give_the_identical_call_1000_times() {
 #[test]
 fn the_seed_changes_name_and_reply_order_but_not_the_rules() {
     let c = compile("scenarios/en/double-charge.ron");
-    let names: std::collections::BTreeSet<String> =
-        (0..50).map(|seed| Session::new(Arc::clone(&c), seed, Options::default()).persona().name.clone()).collect();
-    assert_eq!(names.len(), 3, "the name pool and the written name are all used: {names:?}");
-    let orders: std::collections::BTreeSet<Vec<usize>> =
-        (0..50).map(|seed| Session::new(Arc::clone(&c), seed, Options::default()).offered().to_vec()).collect();
+    let names: std::collections::BTreeSet<String> = (0..50)
+        .map(|seed| {
+            Session::new(Arc::clone(&c), seed, Options::default())
+                .persona()
+                .name
+                .clone()
+        })
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "the name pool and the written name are all used: {names:?}"
+    );
+    let orders: std::collections::BTreeSet<Vec<usize>> = (0..50)
+        .map(|seed| {
+            Session::new(Arc::clone(&c), seed, Options::default())
+                .offered()
+                .to_vec()
+        })
+        .collect();
     assert!(orders.len() > 1, "reply order is shuffled by the seed");
 }
 

@@ -15,11 +15,22 @@ fn double_charge_ideal_run_scores_100_everywhere() {
     let c = compile(DOUBLE);
     let (r, s) = play(&c, "1,1", 1);
     assert_eq!(skills(&r), [100, 100, 100, 100]);
-    assert_eq!((r.overall, r.passed, r.ending_kind), (100, true, EndingKind::Escalated));
+    assert_eq!(
+        (r.overall, r.passed, r.ending_kind),
+        (100, true, EndingKind::Escalated)
+    );
     assert_eq!(r.ending, "handed_over");
-    assert!(r.moments.iter().all(|m| m.points > 0), "an ideal run loses nothing: {:?}", r.moments);
+    assert!(
+        r.moments.iter().all(|m| m.points > 0),
+        "an ideal run loses nothing: {:?}",
+        r.moments
+    );
     let name = &s.persona().address_as;
-    assert!(r.moments.iter().any(|m| m.rule == "name-early" && m.reason.contains(name.as_str())));
+    assert!(
+        r.moments
+            .iter()
+            .any(|m| m.rule == "name-early" && m.reason.contains(name.as_str()))
+    );
     assert!(r.moments.iter().any(|m| m.rule == "handover"));
 }
 
@@ -32,11 +43,20 @@ fn double_charge_interrupting_misses_the_hidden_cause() {
     assert!(r.passed);
     let m = moments(&r);
     assert!(m.contains(&(1, "interrupted", -15)));
-    let missed: Vec<_> = r.moments.iter().filter(|m| m.rule == "missed-fact").map(|m| m.reason.as_str()).collect();
+    let missed: Vec<_> = r
+        .moments
+        .iter()
+        .filter(|m| m.rule == "missed-fact")
+        .map(|m| m.reason.as_str())
+        .collect();
     assert_eq!(missed.len(), 3, "{missed:?}");
     assert!(missed.iter().any(|r| r.contains("the payment page froze")));
     // The cut-off customer complains, and the transcript shows it.
-    assert!(s.transcript.iter().any(|e| e.text == "Will you let me finish?!"));
+    assert!(
+        s.transcript
+            .iter()
+            .any(|e| e.text == "Will you let me finish?!")
+    );
     // Patience credit for answering calmly when the customer repeats themselves.
     assert!(m.contains(&(2, "courteous-under-pressure", 10)));
 }
@@ -89,7 +109,11 @@ fn double_charge_worst_run_makes_the_customer_hang_up_and_fails() {
     assert_eq!(r.ending_kind, EndingKind::HungUp);
     assert_eq!(skills(&r), [45, 40, 50, 0]);
     assert_eq!((r.overall, r.passed), (27, false));
-    assert!(s.transcript.last().is_some_and(|e| e.text.ends_with("hung up.")));
+    assert!(
+        s.transcript
+            .last()
+            .is_some_and(|e| e.text.ends_with("hung up."))
+    );
     assert!(moments(&r).contains(&(1, "customer-hung-up", -20)));
 }
 
@@ -98,7 +122,10 @@ fn kettle_ideal_run_scores_100_without_escalating() {
     let c = compile(KETTLE);
     let (r, _) = play(&c, "1,1", 2);
     assert_eq!(skills(&r), [100, 100, 100, 100]);
-    assert_eq!((r.overall, r.passed, r.ending.as_str()), (100, true, "solved"));
+    assert_eq!(
+        (r.overall, r.passed, r.ending.as_str()),
+        (100, true, "solved")
+    );
 }
 
 #[test]
@@ -121,9 +148,17 @@ fn kettle_passing_a_solvable_case_on_fails() {
     let (r, _) = play(&c, "1,2", 0);
     assert_eq!(skills(&r), [100, 100, 100, 0]);
     assert_eq!((r.overall, r.passed), (60, false));
-    let m = r.moments.iter().find(|m| m.rule == "escalation-not-needed").expect("judged against the policy");
+    let m = r
+        .moments
+        .iter()
+        .find(|m| m.rule == "escalation-not-needed")
+        .expect("judged against the policy");
     assert_eq!(m.points, -100);
-    assert!(m.reason.contains("replaced by the agent directly"), "the debrief says why: {}", m.reason);
+    assert!(
+        m.reason.contains("replaced by the agent directly"),
+        "the debrief says why: {}",
+        m.reason
+    );
 }
 
 #[test]
@@ -141,7 +176,11 @@ fn a_free_transfer_is_judged_by_the_same_policy() {
     assert_eq!(r.ending, "transfer");
     assert!(moments(&r).contains(&(2, "escalation-right", 10)));
     assert!(moments(&r).contains(&(2, "no-handover", -15)));
-    assert!(s.transcript.last().is_some_and(|e| e.text.contains("Supervisor")));
+    assert!(
+        s.transcript
+            .last()
+            .is_some_and(|e| e.text.contains("Supervisor"))
+    );
     // A target the scenario does not declare is refused, naming the real ones.
     let mut s = headset::sim::Session::new(c.clone(), 0, Default::default());
     match s.transfer("legal") {
@@ -155,11 +194,21 @@ fn a_free_transfer_is_judged_by_the_same_policy() {
 #[test]
 fn with_timers_off_lines_arrive_only_when_the_agent_listens() {
     let c = compile(DOUBLE);
-    let opts = headset::sim::Options { timers: false, ..Default::default() };
+    let opts = headset::sim::Options {
+        timers: false,
+        ..Default::default()
+    };
     let mut s = headset::sim::Session::new(c.clone(), 0, opts);
     s.advance(60_000);
-    assert!(s.transcript.is_empty(), "nothing is said until the agent listens");
-    assert_eq!(s.mood(), c.mood, "silence does not annoy anyone with timers off");
+    assert!(
+        s.transcript.is_empty(),
+        "nothing is said until the agent listens"
+    );
+    assert_eq!(
+        s.mood(),
+        c.mood,
+        "silence does not annoy anyone with timers off"
+    );
     s.listen();
     assert_eq!(s.transcript.len(), 1);
     assert_eq!(s.transcript[0].t_ms, 60_000);
@@ -167,5 +216,9 @@ fn with_timers_off_lines_arrive_only_when_the_agent_listens() {
     // Replying now is an explicit interruption: the hidden cause is missed.
     s.reply(2).unwrap();
     let r = headset::score::score(&s);
-    assert!(r.moments.iter().any(|m| m.rule == "missed-fact" && m.reason.contains("payment page froze")));
+    assert!(
+        r.moments
+            .iter()
+            .any(|m| m.rule == "missed-fact" && m.reason.contains("payment page froze"))
+    );
 }

@@ -17,12 +17,18 @@ const CASES: u32 = 512;
 /// The valid texts to mutate.
 static SEEDS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("tests/fixtures/minimal.ron"), root.join("tests/fixtures/full.ron")];
+    let mut files = vec![
+        root.join("tests/fixtures/minimal.ron"),
+        root.join("tests/fixtures/full.ron"),
+    ];
     let scenarios = root.join("scenarios");
     if scenarios.is_dir() {
         files.extend(collect_files(&[scenarios]).expect("scenarios/ is readable"));
     }
-    files.iter().map(|f| std::fs::read(f).expect("seed file is readable")).collect()
+    files
+        .iter()
+        .map(|f| std::fs::read(f).expect("seed file is readable"))
+        .collect()
 });
 
 fn seed(i: Index) -> Vec<u8> {
@@ -32,7 +38,10 @@ fn seed(i: Index) -> Vec<u8> {
 /// Bytes that matter to RON, mixed with arbitrary ones, so that insertions
 /// often change the structure rather than only the text.
 fn some_byte() -> impl Strategy<Value = u8> {
-    prop_oneof![any::<u8>(), prop::sample::select(b"()[]{}\",:#/*\\r\n 0-.\xEF\xBB\xBF".to_vec())]
+    prop_oneof![
+        any::<u8>(),
+        prop::sample::select(b"()[]{}\",:#/*\\r\n 0-.\xEF\xBB\xBF".to_vec())
+    ]
 }
 
 /// Whether a diagnostic's position, if any, is inside `bytes`: an existing
@@ -53,7 +62,9 @@ fn position_inside(d: &Diagnostic, bytes: &[u8]) -> Result<(), String> {
     };
     let width = l.chars().count();
     if column == 0 || column > width + 1 {
-        return Err(format!("column {column} on a line of {width} characters: {d:?}"));
+        return Err(format!(
+            "column {column} on a line of {width} characters: {d:?}"
+        ));
     }
     Ok(())
 }

@@ -70,9 +70,21 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate { paths, format }) => validate::run(&paths, format),
-        Some(Command::Simulate { file, choices, seed, pace, no_timers, format }) => {
-            simulate::run(simulate::Args { file: &file, choices: &choices, seed, pace, timers: !no_timers, format })
-        }
+        Some(Command::Simulate {
+            file,
+            choices,
+            seed,
+            pace,
+            no_timers,
+            format,
+        }) => simulate::run(simulate::Args {
+            file: &file,
+            choices: &choices,
+            seed,
+            pace,
+            timers: !no_timers,
+            format,
+        }),
         None => {
             eprintln!(
                 "headset: the game is not part of this build yet; try `headset validate` or `headset --help`"

@@ -28,10 +28,17 @@ pub fn run(a: Args) -> ExitCode {
         Ok(l) => l,
         Err(d) => {
             eprint!("{}", d.render(use_color(&std::io::stderr())));
-            return ExitCode::from(if d.code == headset::scenario::Code::Io { 2 } else { 1 });
+            return ExitCode::from(if d.code == headset::scenario::Code::Io {
+                2
+            } else {
+                1
+            });
         }
     };
-    let errors: Vec<_> = validate(&loaded).into_iter().filter(|d| d.severity() == Severity::Error).collect();
+    let errors: Vec<_> = validate(&loaded)
+        .into_iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
     if !errors.is_empty() {
         for d in &errors {
             eprint!("{}", d.render(use_color(&std::io::stderr())));
@@ -43,7 +50,9 @@ pub fn run(a: Args) -> ExitCode {
         Ok(s) => s,
         Err(e) => {
             eprintln!("headset simulate: --choices: {e}");
-            eprintln!("  = hint: a comma list such as 2,!1,w:30,t:supervisor,h (see `headset simulate --help`)");
+            eprintln!(
+                "  = hint: a comma list such as 2,!1,w:30,t:supervisor,h (see `headset simulate --help`)"
+            );
             return ExitCode::from(2);
         }
     };
@@ -55,7 +64,11 @@ pub fn run(a: Args) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let opts = Options { pace: a.pace, timers: a.timers, ..Options::default() };
+    let opts = Options {
+        pace: a.pace,
+        timers: a.timers,
+        ..Options::default()
+    };
     let mut session = Session::new(compiled, a.seed, opts);
     if let Err(e) = script::run(&mut session, &steps) {
         eprintln!("headset simulate: {}", describe_step_error(&session, &e));
@@ -73,7 +86,12 @@ pub fn run(a: Args) -> ExitCode {
 
 fn describe_step_error(session: &Session, e: &StepError) -> String {
     match &e.error {
-        InputError::NotOffered { choice, turn, node, available } => {
+        InputError::NotOffered {
+            choice,
+            turn,
+            node,
+            available,
+        } => {
             let list: Vec<String> = available
                 .iter()
                 .map(|&i| format!("  {}: \"{}\"", i + 1, short(session.reply_text(i))))
@@ -83,7 +101,11 @@ fn describe_step_error(session: &Session, e: &StepError) -> String {
                 e.position,
                 e.step,
                 choice + 1,
-                if list.is_empty() { "  (none)".to_owned() } else { list.join("\n") }
+                if list.is_empty() {
+                    "  (none)".to_owned()
+                } else {
+                    list.join("\n")
+                }
             )
         }
         InputError::UnknownTarget { target, available } => format!(
@@ -138,14 +160,25 @@ fn to_json(session: &Session, report: &Report, seed: u64) -> String {
 }
 
 fn clock(ms: u64) -> String {
-    format!("{}:{:02}.{}", ms / 60_000, (ms / 1000) % 60, (ms % 1000) / 100)
+    format!(
+        "{}:{:02}.{}",
+        ms / 60_000,
+        (ms / 1000) % 60,
+        (ms % 1000) / 100
+    )
 }
 
 fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String {
-    let (bold, green, red, dim, reset) =
-        if color { ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "", "", "") };
+    let (bold, green, red, dim, reset) = if color {
+        ("\x1b[1m", "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "", "", "")
+    };
     let s = &session.compiled().scenario;
-    let mut out = format!("{bold}{}{reset} ({} v{}, {}), seed {seed}\n\n", s.title, s.id, s.version, s.language);
+    let mut out = format!(
+        "{bold}{}{reset} ({} v{}, {}), seed {seed}\n\n",
+        s.title, s.id, s.version, s.language
+    );
     let customer = &session.persona().name;
     for e in &session.transcript {
         let who = match e.speaker {
@@ -153,9 +186,17 @@ fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String
             Speaker::Agent => "Agent",
             Speaker::System => "--",
         };
-        out.push_str(&format!("{dim}{:>8}{reset}  {who}: {}\n", clock(e.t_ms), e.text));
+        out.push_str(&format!(
+            "{dim}{:>8}{reset}  {who}: {}\n",
+            clock(e.t_ms),
+            e.text
+        ));
     }
-    let verdict = if report.passed { format!("{green}PASSED{reset}") } else { format!("{red}FAILED{reset}") };
+    let verdict = if report.passed {
+        format!("{green}PASSED{reset}")
+    } else {
+        format!("{red}FAILED{reset}")
+    };
     out.push_str(&format!(
         "\nEnding: {} ({})\nResult: {verdict}, overall {} (pass mark {})\n",
         report.ending_kind.key(),
@@ -164,7 +205,11 @@ fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String
         report.pass_mark
     ));
     for skill in headset::scenario::Skill::ALL {
-        out.push_str(&format!("  {:<11} {:>3}\n", skill.key(), report.skills.get(skill)));
+        out.push_str(&format!(
+            "  {:<11} {:>3}\n",
+            skill.key(),
+            report.skills.get(skill)
+        ));
     }
     out.push_str("\nMoments:\n");
     for m in &report.moments {

@@ -23,7 +23,9 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
         Ok(f) => f,
         Err(e) => {
             eprintln!("headset validate: cannot read {e}");
-            eprintln!("  = hint: give files or folders that exist, e.g. `headset validate scenarios`");
+            eprintln!(
+                "  = hint: give files or folders that exist, e.g. `headset validate scenarios`"
+            );
             return ExitCode::from(2);
         }
     };
@@ -36,9 +38,15 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
                 files: report.files,
                 errors,
                 warnings,
-                diagnostics: report.diagnostics.iter().map(DiagnosticJson::from).collect(),
+                diagnostics: report
+                    .diagnostics
+                    .iter()
+                    .map(DiagnosticJson::from)
+                    .collect(),
             };
-            serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from).and_then(|_| writeln!(out))
+            serde_json::to_writer_pretty(&mut out, &json)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
         }
         Format::Human => {
             let color = use_color(&std::io::stdout());
@@ -48,7 +56,10 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
                 text.push('\n');
             }
             // Always this exact shape, so scripts can read it.
-            text.push_str(&format!("{} files, {errors} errors, {warnings} warnings\n", report.files));
+            text.push_str(&format!(
+                "{} files, {errors} errors, {warnings} warnings\n",
+                report.files
+            ));
             out.write_all(text.as_bytes())
         }
     };

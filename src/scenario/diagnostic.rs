@@ -112,7 +112,15 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic without a position (about the whole file).
     pub fn file_level(code: Code, file: &Path, message: String, hint: String) -> Diagnostic {
-        Diagnostic { code, file: file.to_owned(), line: None, column: None, message, hint, source_line: None }
+        Diagnostic {
+            code,
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            message,
+            hint,
+            source_line: None,
+        }
     }
 
     /// A diagnostic at a line and column of `source`.
@@ -125,7 +133,10 @@ impl Diagnostic {
         message: String,
         hint: String,
     ) -> Diagnostic {
-        let source_line = source.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        let source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::to_owned);
         Diagnostic {
             code,
             file: file.to_owned(),
@@ -155,7 +166,13 @@ impl Diagnostic {
     /// column; `color` adds ANSI colours (only on a terminal).
     pub fn render(&self, color: bool) -> String {
         let (red, yellow, bold, blue, reset) = if color {
-            ("\x1b[31;1m", "\x1b[33;1m", "\x1b[1m", "\x1b[34;1m", "\x1b[0m")
+            (
+                "\x1b[31;1m",
+                "\x1b[33;1m",
+                "\x1b[1m",
+                "\x1b[34;1m",
+                "\x1b[0m",
+            )
         } else {
             ("", "", "", "", "")
         };
@@ -163,9 +180,13 @@ impl Diagnostic {
             Severity::Error => ("error", red),
             Severity::Warning => ("warning", yellow),
         };
-        let mut out = format!("{col}{label}[{}]{reset}{bold}: {}{reset}\n", self.code, self.message);
+        let mut out = format!(
+            "{col}{label}[{}]{reset}{bold}: {}{reset}\n",
+            self.code, self.message
+        );
         out.push_str(&format!("  {blue}-->{reset} {}\n", self.location()));
-        if let (Some(line), Some(column), Some(text)) = (self.line, self.column, &self.source_line) {
+        if let (Some(line), Some(column), Some(text)) = (self.line, self.column, &self.source_line)
+        {
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // Keep tabs so the caret lines up under tab-indented text.
@@ -212,7 +233,10 @@ impl From<&Diagnostic> for DiagnosticJson {
 }
 
 /// "did you mean" for a misspelt name, or None when nothing is close.
-pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(found, c), c))
@@ -222,7 +246,7 @@ pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 /// A hint that suggests the closest name and lists the allowed ones.
-pub fn suggest_hint<'a>(found: &str, allowed: &[&'a str], kind: &str) -> String {
+pub fn suggest_hint(found: &str, allowed: &[&str], kind: &str) -> String {
     let list = allowed.join(", ");
     match did_you_mean(found, allowed.iter().copied()) {
         Some(best) => format!("did you mean \"{best}\"? Allowed {kind}: {list}"),

@@ -22,7 +22,11 @@ pub fn byte_index(source: &str, pos: Pos) -> Option<usize> {
         Some(n) => source.match_indices('\n').nth(n)?.0 + 1,
     };
     let rest = source[line_start..].split('\n').next().unwrap_or("");
-    let within = rest.char_indices().map(|(i, _)| i).chain([rest.len()]).nth(pos.column.checked_sub(1)?)?;
+    let within = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([rest.len()])
+        .nth(pos.column.checked_sub(1)?)?;
     Some(line_start + within)
 }
 
@@ -94,7 +98,10 @@ impl Cursor<'_> {
 
 /// Splits RON source into tokens, refusing nesting deeper than `max_depth`.
 pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
-    let mut cur = Cursor { chars: src.chars().peekable(), pos: Pos { line: 1, column: 1 } };
+    let mut cur = Cursor {
+        chars: src.chars().peekable(),
+        pos: Pos { line: 1, column: 1 },
+    };
     let mut out = Vec::new();
     let mut depth = 0usize;
     while let Some(c) = cur.peek() {
@@ -110,41 +117,65 @@ pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
                 if depth > max_depth {
                     return Err(LexStop::TooDeep(pos));
                 }
-                out.push(Token { tok: Tok::Open(c), pos });
+                out.push(Token {
+                    tok: Tok::Open(c),
+                    pos,
+                });
             }
             ')' | ']' | '}' => {
                 cur.bump();
                 depth = depth.checked_sub(1).ok_or(LexStop::Unsupported)?;
-                out.push(Token { tok: Tok::Close(c), pos });
+                out.push(Token {
+                    tok: Tok::Close(c),
+                    pos,
+                });
             }
             ':' => {
                 cur.bump();
-                out.push(Token { tok: Tok::Colon, pos });
+                out.push(Token {
+                    tok: Tok::Colon,
+                    pos,
+                });
             }
             ',' => {
                 cur.bump();
-                out.push(Token { tok: Tok::Comma, pos });
+                out.push(Token {
+                    tok: Tok::Comma,
+                    pos,
+                });
             }
             '"' => {
                 cur.bump();
                 let s = read_string(&mut cur)?;
-                out.push(Token { tok: Tok::Str(s), pos });
+                out.push(Token {
+                    tok: Tok::Str(s),
+                    pos,
+                });
             }
             'r' if matches!(cur.peek2(), Some('"') | Some('#')) => {
                 cur.bump();
                 let s = read_raw_string(&mut cur)?;
-                out.push(Token { tok: Tok::Str(s), pos });
+                out.push(Token {
+                    tok: Tok::Str(s),
+                    pos,
+                });
             }
             'b' if cur.peek2() == Some('"') => {
                 cur.bump();
                 cur.bump();
                 read_string(&mut cur)?;
-                out.push(Token { tok: Tok::Other, pos });
+                out.push(Token {
+                    tok: Tok::Other,
+                    pos,
+                });
             }
             '\'' => {
                 cur.bump();
                 read_char(&mut cur)?;
-                out.push(Token { tok: Tok::Other, pos });
+                out.push(Token {
+                    tok: Tok::Other,
+                    pos,
+                });
             }
             '#' => {
                 // `#![enable(...)]` attributes: skip to the closing `]`.
@@ -165,7 +196,10 @@ pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
                     }
                 }
                 let ident = ident.strip_prefix("r#").map(str::to_owned).unwrap_or(ident);
-                out.push(Token { tok: Tok::Ident(ident), pos });
+                out.push(Token {
+                    tok: Tok::Ident(ident),
+                    pos,
+                });
             }
             c if c.is_ascii_digit() || c == '-' || c == '+' || c == '.' => {
                 while let Some(c) = cur.peek() {
@@ -175,7 +209,10 @@ pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
                         break;
                     }
                 }
-                out.push(Token { tok: Tok::Other, pos });
+                out.push(Token {
+                    tok: Tok::Other,
+                    pos,
+                });
             }
             _ => return Err(LexStop::Unsupported),
         }
@@ -315,7 +352,13 @@ mod tests {
         let toks = tokenize("(a: \"ü\", b: 1)\n[x]", 10).unwrap();
         assert_eq!(toks[0].pos, Pos { line: 1, column: 1 });
         assert_eq!(toks[3].tok, Tok::Str("ü".into()));
-        assert_eq!(toks[5].pos, Pos { line: 1, column: 10 });
+        assert_eq!(
+            toks[5].pos,
+            Pos {
+                line: 1,
+                column: 10
+            }
+        );
         assert_eq!(toks.last().unwrap().pos, Pos { line: 2, column: 3 });
     }
 
@@ -334,13 +377,19 @@ mod tests {
     #[test]
     fn refuses_deep_nesting_at_the_bracket_that_goes_over() {
         let src = "[".repeat(5);
-        assert_eq!(tokenize(&src, 4), Err(LexStop::TooDeep(Pos { line: 1, column: 5 })));
+        assert_eq!(
+            tokenize(&src, 4),
+            Err(LexStop::TooDeep(Pos { line: 1, column: 5 }))
+        );
     }
 
     #[test]
     fn reports_where_an_unclosed_block_comment_starts() {
         let src = "(a: 1,\n  /* x /* y */ z * /\n b: 2)";
-        assert_eq!(tokenize(src, 4), Err(LexStop::UnclosedComment(Pos { line: 2, column: 3 })));
+        assert_eq!(
+            tokenize(src, 4),
+            Err(LexStop::UnclosedComment(Pos { line: 2, column: 3 }))
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub struct Report {
 impl Report {
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity() == super::Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == super::Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
@@ -45,7 +48,10 @@ pub struct WalkError {
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
     let mut out = Vec::new();
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|source| WalkError { path: p.clone(), source })?;
+        let meta = std::fs::metadata(p).map_err(|source| WalkError {
+            path: p.clone(),
+            source,
+        })?;
         if meta.is_dir() {
             walk(p, &mut out)?;
         } else {
@@ -58,12 +64,21 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WalkError> {
-    let err = |source| WalkError { path: dir.to_owned(), source };
-    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(err)?.collect::<Result<_, _>>().map_err(err)?;
+    let err = |source| WalkError {
+        path: dir.to_owned(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let p = e.path();
-        let ft = e.file_type().map_err(|source| WalkError { path: p.clone(), source })?;
+        let ft = e.file_type().map_err(|source| WalkError {
+            path: p.clone(),
+            source,
+        })?;
         if ft.is_dir() {
             walk(&p, out)?;
         } else if p.extension().is_some_and(|x| x == "ron") {
@@ -76,7 +91,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WalkError> {
 /// Loads and validates files, then checks them against each other. Files
 /// are checked on all cores; the result does not depend on how many.
 pub fn check_files(files: &[PathBuf]) -> Report {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16);
     let chunk = files.len().div_ceil(threads).max(1);
     let results: Vec<Result<(Loaded, Vec<Diagnostic>), Diagnostic>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
@@ -84,18 +101,26 @@ pub fn check_files(files: &[PathBuf]) -> Report {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| load_file(f).map(|l| {
-                            let d = validate(&l);
-                            (l, d)
-                        }))
+                        .map(|f| {
+                            load_file(f).map(|l| {
+                                let d = validate(&l);
+                                (l, d)
+                            })
+                        })
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
         // A worker only panics on a bug; fall back to checking its files here.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
-    let mut report = Report { files: files.len(), ..Report::default() };
+    let mut report = Report {
+        files: files.len(),
+        ..Report::default()
+    };
     for r in results {
         match r {
             Ok((l, d)) => {
@@ -106,7 +131,9 @@ pub fn check_files(files: &[PathBuf]) -> Report {
         }
     }
     report.diagnostics.extend(validate_library(&report.loaded));
-    report.diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    report
+        .diagnostics
+        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     report
 }
 

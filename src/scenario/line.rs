@@ -50,16 +50,27 @@ impl<'de> Deserialize<'de> for Line {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Line, E> {
-                Ok(Line { say: v.to_owned(), ..Line::default() })
+                Ok(Line {
+                    say: v.to_owned(),
+                    ..Line::default()
+                })
             }
 
             fn visit_string<E: de::Error>(self, v: String) -> Result<Line, E> {
-                Ok(Line { say: v, ..Line::default() })
+                Ok(Line {
+                    say: v,
+                    ..Line::default()
+                })
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Line, A::Error> {
                 let f = LineFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Line { say: f.say, variants: f.variants, reveals: f.reveals, pause: f.pause })
+                Ok(Line {
+                    say: f.say,
+                    variants: f.variants,
+                    reveals: f.reveals,
+                    pause: f.pause,
+                })
             }
         }
 

@@ -7,8 +7,8 @@ use ron::error::{Error as RonError, Span, SpannedError};
 
 use super::diagnostic::{Code, Diagnostic, suggest_hint};
 use super::lexer::{LexStop, Pos, Tok, Token, byte_index, tokenize};
-use super::locate::Locator;
 use super::line::FIELDS as LINE_FIELDS;
+use super::locate::Locator;
 use super::model::Scenario;
 
 /// Files larger than this are refused before parsing (1 MiB).
@@ -35,13 +35,29 @@ impl Loaded {
     /// A diagnostic pointing at the value at `path` (see [`super::locate::path`]).
     pub fn diag_at(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
         let pos = self.locator.value(path);
-        Diagnostic::at(code, &self.file, &self.source, pos.line, pos.column, message, hint)
+        Diagnostic::at(
+            code,
+            &self.file,
+            &self.source,
+            pos.line,
+            pos.column,
+            message,
+            hint,
+        )
     }
 
     /// A diagnostic pointing at the key or field name at `path`.
     pub fn diag_at_key(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
         let pos = self.locator.key(path);
-        Diagnostic::at(code, &self.file, &self.source, pos.line, pos.column, message, hint)
+        Diagnostic::at(
+            code,
+            &self.file,
+            &self.source,
+            pos.line,
+            pos.column,
+            message,
+            hint,
+        )
     }
 }
 
@@ -68,7 +84,9 @@ fn too_large(path: &Path, len: u64) -> Diagnostic {
     Diagnostic::file_level(
         Code::FileTooLarge,
         path,
-        format!("the file is {len} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"),
+        format!(
+            "the file is {len} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"
+        ),
         "split the conversation into several scenarios, or remove pasted data".into(),
     )
 }
@@ -120,7 +138,12 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
     // RON accepted the file, so the tokenizer understood it too; if not,
     // positions fall back to the top of the file rather than failing.
     let locator = lexed.map(|t| Locator::new(&t)).unwrap_or_default();
-    Ok(Loaded { scenario, file: path.to_owned(), source: source.to_owned(), locator })
+    Ok(Loaded {
+        scenario,
+        file: path.to_owned(),
+        source: source.to_owned(),
+        locator,
+    })
 }
 
 /// `bytes` come without the byte-order mark, which is `bom` bytes long; the
@@ -137,16 +160,26 @@ fn invalid_utf8(path: &Path, bytes: &[u8], offset: usize, bom: usize) -> Diagnos
         &source,
         line,
         column,
-        format!("the file is not valid UTF-8: byte offset {} (0x{:02X})", offset + bom, bytes[offset]),
+        format!(
+            "the file is not valid UTF-8: byte offset {} (0x{:02X})",
+            offset + bom,
+            bytes[offset]
+        ),
         "save the file as UTF-8 in your editor (not Latin-1 or Windows-1252)".into(),
     );
-    d.message.push_str(&format!(" at line {line}, column {column}"));
+    d.message
+        .push_str(&format!(" at line {line}, column {column}"));
     d
 }
 
 /// Turns RON's error into a diagnostic with a code and a hint, placed on the
 /// text to fix rather than where RON's cursor happened to be.
-fn ron_diag(path: &Path, source: &str, e: &SpannedError, lexed: &Result<Vec<Token>, LexStop>) -> Diagnostic {
+fn ron_diag(
+    path: &Path,
+    source: &str,
+    e: &SpannedError,
+    lexed: &Result<Vec<Token>, LexStop>,
+) -> Diagnostic {
     let (code, mut message, mut hint) = describe(&e.code);
     let pos = match (&e.code, lexed) {
         // RON stops at the end of the file; the bracket left open is what to fix.
@@ -161,7 +194,10 @@ fn ron_diag(path: &Path, source: &str, e: &SpannedError, lexed: &Result<Vec<Toke
                 hint = format!("add the missing {close} where this value ends");
                 pos
             }
-            None => Pos { line: e.span.start.line, column: e.span.start.col },
+            None => Pos {
+                line: e.span.start.line,
+                column: e.span.start.col,
+            },
         },
         (RonError::UnclosedBlockComment, Err(LexStop::UnclosedComment(pos))) => *pos,
         _ => past_blank(source, &e.span),
@@ -190,8 +226,14 @@ fn unclosed(tokens: &[Token]) -> Option<(char, Pos)> {
 /// offending text. An end at the very end of the file is no better, so the
 /// start stays.
 fn past_blank(source: &str, span: &Span) -> Pos {
-    let start = Pos { line: span.start.line, column: span.start.col };
-    let end = Pos { line: span.end.line, column: span.end.col };
+    let start = Pos {
+        line: span.start.line,
+        column: span.start.col,
+    };
+    let end = Pos {
+        line: span.end.line,
+        column: span.end.col,
+    };
     let (Some(a), Some(b)) = (byte_index(source, start), byte_index(source, end)) else {
         return start;
     };
@@ -245,29 +287,50 @@ fn outer_text(outer: &Option<String>) -> String {
 /// plain string), so RON names the enclosing `Node` instead. `line` says the
 /// error is really about a line: its field list, or `say`, which a node lacks.
 fn struct_text(outer: &Option<String>, line: bool) -> String {
-    if line && outer.as_deref() == Some("Node") { " in Line".into() } else { outer_text(outer) }
+    if line && outer.as_deref() == Some("Node") {
+        " in Line".into()
+    } else {
+        outer_text(outer)
+    }
 }
 
 fn describe(e: &RonError) -> (Code, String, String) {
     match e {
-        RonError::NoSuchStructField { expected, found, outer } => (
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             Code::UnknownField,
-            format!("unknown field \"{found}\"{}", struct_text(outer, *expected == LINE_FIELDS)),
+            format!(
+                "unknown field \"{found}\"{}",
+                struct_text(outer, *expected == LINE_FIELDS)
+            ),
             suggest_hint(found, expected, "fields"),
         ),
-        RonError::NoSuchEnumVariant { expected, found, outer } => (
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
             Code::UnknownVariant,
             format!("unknown value \"{found}\"{}", outer_text(outer)),
             suggest_hint(found, expected, "values"),
         ),
         RonError::MissingStructField { field, outer } => (
             Code::MissingField,
-            format!("the field \"{field}\" is missing{}", struct_text(outer, *field == "say")),
+            format!(
+                "the field \"{field}\" is missing{}",
+                struct_text(outer, *field == "say")
+            ),
             format!("add `{field}: ...` here; docs/scenario-format.md says what it holds"),
         ),
         RonError::DuplicateStructField { field, outer } => (
             Code::DuplicateKey,
-            format!("the field \"{field}\" is written twice{}", struct_text(outer, *field == "say")),
+            format!(
+                "the field \"{field}\" is written twice{}",
+                struct_text(outer, *field == "say")
+            ),
             "keep one of the two".into(),
         ),
         RonError::InvalidValueForType { expected, found } => (
@@ -291,8 +354,16 @@ fn describe(e: &RonError) -> (Code, String, String) {
             "scenarios need only a few levels; look for brackets that are opened but never closed"
                 .into(),
         ),
-        RonError::Message(m) => (Code::WrongType, m.clone(), "see docs/scenario-format.md for what this field holds".into()),
-        other => (Code::Syntax, format!("syntax error: {}", lower_first(&other.to_string())), syntax_hint(other)),
+        RonError::Message(m) => (
+            Code::WrongType,
+            m.clone(),
+            "see docs/scenario-format.md for what this field holds".into(),
+        ),
+        other => (
+            Code::Syntax,
+            format!("syntax error: {}", lower_first(&other.to_string())),
+            syntax_hint(other),
+        ),
     }
 }
 
@@ -322,16 +393,26 @@ fn type_hint(expected: &str) -> String {
 
 fn syntax_hint(e: &RonError) -> String {
     match e {
-        RonError::ExpectedComma => "a comma is missing between two items (often at the end of the previous line)".into(),
-        RonError::Eof => "the file ends too early: a closing ), ] or } or a quote is missing".into(),
+        RonError::ExpectedComma => {
+            "a comma is missing between two items (often at the end of the previous line)".into()
+        }
+        RonError::Eof => {
+            "the file ends too early: a closing ), ] or } or a quote is missing".into()
+        }
         RonError::ExpectedStringEnd => "close the text with a double quote \"".into(),
-        RonError::ExpectedMapColon => "write a colon between a key and its value: \"key\": value".into(),
-        RonError::TrailingCharacters => "there is text after the end of the scenario; remove it or move it inside".into(),
+        RonError::ExpectedMapColon => {
+            "write a colon between a key and its value: \"key\": value".into()
+        }
+        RonError::TrailingCharacters => {
+            "there is text after the end of the scenario; remove it or move it inside".into()
+        }
         RonError::UnclosedBlockComment => "close the comment with */".into(),
         RonError::ExpectedStructLikeEnd | RonError::ExpectedArrayEnd | RonError::ExpectedMapEnd => {
             "a closing bracket is missing or a comma is missing before the next field".into()
         }
-        RonError::UnexpectedChar(c) => format!("the character '{c}' is not allowed here; text belongs in double quotes"),
+        RonError::UnexpectedChar(c) => {
+            format!("the character '{c}' is not allowed here; text belongs in double quotes")
+        }
         _ => "compare with the examples in docs/scenario-format.md".into(),
     }
 }
@@ -350,7 +431,13 @@ mod tests {
 
     #[test]
     fn empty_and_whitespace_files_are_refused() {
-        assert_eq!(load_bytes(Path::new("x.ron"), b"").unwrap_err().code, Code::EmptyFile);
-        assert_eq!(load_bytes(Path::new("x.ron"), b" \n\t").unwrap_err().code, Code::EmptyFile);
+        assert_eq!(
+            load_bytes(Path::new("x.ron"), b"").unwrap_err().code,
+            Code::EmptyFile
+        );
+        assert_eq!(
+            load_bytes(Path::new("x.ron"), b" \n\t").unwrap_err().code,
+            Code::EmptyFile
+        );
     }
 }

@@ -36,7 +36,11 @@ pub struct Locator {
 pub mod path {
     /// `parent.name`
     pub fn field(parent: &str, name: &str) -> String {
-        if parent.is_empty() { name.to_owned() } else { format!("{parent}.{name}") }
+        if parent.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{parent}.{name}")
+        }
     }
     /// `parent["key"]`
     pub fn key(parent: &str, key: &str) -> String {
@@ -52,7 +56,11 @@ impl Locator {
     /// Builds the locator from the tokens of a file RON accepted.
     pub fn new(tokens: &[Token]) -> Locator {
         let mut loc = Locator::default();
-        let mut walker = Walker { toks: tokens, i: 0, loc: &mut loc };
+        let mut walker = Walker {
+            toks: tokens,
+            i: 0,
+            loc: &mut loc,
+        };
         walker.value("");
         loc
     }
@@ -74,7 +82,10 @@ impl Locator {
 
     /// The position of a map key or field name at `path`, falling back to the value.
     pub fn key(&self, path: &str) -> Pos {
-        self.keys.get(path).copied().unwrap_or_else(|| self.value(path))
+        self.keys
+            .get(path)
+            .copied()
+            .unwrap_or_else(|| self.value(path))
     }
 
     /// Whether a value was written at exactly this path.
@@ -120,7 +131,9 @@ impl Walker<'_> {
     }
 
     fn value(&mut self, at: &str) {
-        let Some(tok) = self.toks.get(self.i) else { return };
+        let Some(tok) = self.toks.get(self.i) else {
+            return;
+        };
         self.loc.values.entry(at.to_owned()).or_insert(tok.pos);
         match &tok.tok {
             Tok::Ident(name) => {
@@ -140,7 +153,8 @@ impl Walker<'_> {
     /// `( ... )`: named fields, or a tuple. `Some(x)` is transparent.
     fn parens(&mut self, at: &str, transparent: bool) {
         self.i += 1; // (
-        let named = matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
+        let named =
+            matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
         let mut index = 0;
         while let Some(tok) = self.toks.get(self.i) {
             match &tok.tok {
@@ -156,7 +170,11 @@ impl Walker<'_> {
                     self.value(&p);
                 }
                 _ => {
-                    let p = if transparent { at.to_owned() } else { path::index(at, index) };
+                    let p = if transparent {
+                        at.to_owned()
+                    } else {
+                        path::index(at, index)
+                    };
                     index += 1;
                     let before = self.i;
                     self.value(&p);
@@ -250,9 +268,18 @@ mod tests {
     fn finds_nested_values_by_path() {
         let src = "Scenario(\n  nodes: {\n    \"open\": (replies: [(say: \"hi\", next: \"x\")]),\n  },\n)";
         let loc = locate(src);
-        let p = path::field(&path::index(&path::field(&path::key("nodes", "open"), "replies"), 0), "next");
+        let p = path::field(
+            &path::index(&path::field(&path::key("nodes", "open"), "replies"), 0),
+            "next",
+        );
         assert_eq!(p, "nodes[\"open\"].replies[0].next");
-        assert_eq!(loc.value(&p), Pos { line: 3, column: 42 });
+        assert_eq!(
+            loc.value(&p),
+            Pos {
+                line: 3,
+                column: 42
+            }
+        );
         assert_eq!(loc.key("nodes[\"open\"]"), Pos { line: 3, column: 5 });
     }
 
@@ -267,7 +294,13 @@ mod tests {
     fn some_is_transparent_and_variants_keep_their_fields() {
         let loc = locate("(p: Some(\"x\"), e: Required(to: [\"a\"]))");
         assert_eq!(loc.value("p"), Pos { line: 1, column: 5 });
-        assert_eq!(loc.value("e.to[0]"), Pos { line: 1, column: 33 });
+        assert_eq!(
+            loc.value("e.to[0]"),
+            Pos {
+                line: 1,
+                column: 33
+            }
+        );
     }
 
     #[test]

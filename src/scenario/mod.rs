@@ -3,15 +3,15 @@
 
 pub mod diagnostic;
 pub mod lexer;
+pub mod library;
 pub mod line;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod mood;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
-pub mod library;
-pub mod synthetic;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use line::Line;

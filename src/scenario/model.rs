@@ -89,7 +89,12 @@ pub enum Channel {
 
 impl Channel {
     /// Every channel, in display order.
-    pub const ALL: [Channel; 4] = [Channel::Phone, Channel::Chat, Channel::Email, Channel::Counter];
+    pub const ALL: [Channel; 4] = [
+        Channel::Phone,
+        Channel::Chat,
+        Channel::Email,
+        Channel::Counter,
+    ];
 
     /// The name used in files and on the command line.
     pub fn name(self) -> &'static str {
@@ -113,8 +118,12 @@ pub enum Archetype {
 
 impl Archetype {
     /// Every archetype, in display order.
-    pub const ALL: [Archetype; 4] =
-        [Archetype::Calm, Archetype::Angry, Archetype::Confused, Archetype::Grieving];
+    pub const ALL: [Archetype; 4] = [
+        Archetype::Calm,
+        Archetype::Angry,
+        Archetype::Confused,
+        Archetype::Grieving,
+    ];
 
     /// The name used in files and on the command line.
     pub fn name(self) -> &'static str {
@@ -265,7 +274,12 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { patience: 1, listening: 1, name: 1, escalation: 1 }
+        Weights {
+            patience: 1,
+            listening: 1,
+            name: 1,
+            escalation: 1,
+        }
     }
 }
 
@@ -401,7 +415,12 @@ pub enum Skill {
 
 impl Skill {
     /// All four, in report order.
-    pub const ALL: [Skill; 4] = [Skill::Patience, Skill::Listening, Skill::Name, Skill::Escalation];
+    pub const ALL: [Skill; 4] = [
+        Skill::Patience,
+        Skill::Listening,
+        Skill::Name,
+        Skill::Escalation,
+    ];
 
     /// Lower-case name used in JSON and on the command line.
     pub fn key(self) -> &'static str {

@@ -77,10 +77,30 @@ impl Mood {
     /// The default starting mood of an archetype (documented in scenario-format.md).
     pub fn archetype_default(archetype: Archetype) -> Mood {
         match archetype {
-            Archetype::Calm => Mood { anger: 10, trust: 60, confusion: 10, distress: 10 },
-            Archetype::Angry => Mood { anger: 70, trust: 20, confusion: 10, distress: 30 },
-            Archetype::Confused => Mood { anger: 20, trust: 40, confusion: 70, distress: 30 },
-            Archetype::Grieving => Mood { anger: 10, trust: 40, confusion: 20, distress: 80 },
+            Archetype::Calm => Mood {
+                anger: 10,
+                trust: 60,
+                confusion: 10,
+                distress: 10,
+            },
+            Archetype::Angry => Mood {
+                anger: 70,
+                trust: 20,
+                confusion: 10,
+                distress: 30,
+            },
+            Archetype::Confused => Mood {
+                anger: 20,
+                trust: 40,
+                confusion: 70,
+                distress: 30,
+            },
+            Archetype::Grieving => Mood {
+                anger: 10,
+                trust: 40,
+                confusion: 20,
+                distress: 80,
+            },
         }
     }
 }
@@ -182,8 +202,6 @@ impl Condition {
             let v = mood.get(axis);
             above.is_none_or(|a| v > a) && below.is_none_or(|b| v < b)
         });
-        mood_ok
-            && self.heard.iter().all(|f| heard(f))
-            && self.not_heard.iter().all(|f| !heard(f))
+        mood_ok && self.heard.iter().all(|f| heard(f)) && self.not_heard.iter().all(|f| !heard(f))
     }
 }

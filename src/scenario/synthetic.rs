@@ -20,13 +20,21 @@ pub fn scenario_text(id: &str, nodes: usize, facts: usize) -> String {
     for f in 0..facts {
         let _ = writeln!(s, "        \"f{f}\": \"detail number {f}\",");
     }
-    s.push_str("    },\n    targets: { \"supervisor\": \"Supervisor\", \"billing\": \"Billing\" },\n");
+    s.push_str(
+        "    },\n    targets: { \"supervisor\": \"Supervisor\", \"billing\": \"Billing\" },\n",
+    );
     s.push_str("    escalation: Required(to: [\"supervisor\"], after: [\"f0\"], why: \"Refunds need a supervisor.\"),\n");
     s.push_str("    start: \"n0\",\n    nodes: {\n");
     for n in 0..nodes {
         let fact = n % facts;
         let last = n + 1 == nodes;
-        let dest = |k: usize| if n + k < nodes { format!("n{}", n + k) } else { "done".to_owned() };
+        let dest = |k: usize| {
+            if n + k < nodes {
+                format!("n{}", n + k)
+            } else {
+                "done".to_owned()
+            }
+        };
         let _ = write!(
             s,
             "        \"n{n}\": (\n            customer: [\n                \"I have been waiting for this for a long time, you know.\",\n                \
@@ -43,7 +51,11 @@ pub fn scenario_text(id: &str, nodes: usize, facts: usize) -> String {
             question = if last {
                 "(say: \"Is there anything else I should know?\", next: \"done\"),".to_owned()
             } else {
-                format!("(say: \"Could you tell me more about that?\", asks: \"f{}\", next: \"{}\"),", (n + 1) % facts, dest(1))
+                format!(
+                    "(say: \"Could you tell me more about that?\", asks: \"f{}\", next: \"{}\"),",
+                    (n + 1) % facts,
+                    dest(1)
+                )
             },
         );
     }

@@ -46,7 +46,9 @@ pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, BrokenPlaceholder> {
                         break;
                     }
                 }
-                let Some(end) = end else { return Err(BrokenPlaceholder { offset: ci }) };
+                let Some(end) = end else {
+                    return Err(BrokenPlaceholder { offset: ci });
+                };
                 pieces.push(Piece::Placeholder(&text[bi + 1..end], ci));
                 lit_start = end + 1;
             }
@@ -74,7 +76,9 @@ pub struct Vars<'a> {
 /// Fills the placeholders; unknown or broken ones stay as written (the
 /// validator has already reported them).
 pub fn fill(text: &str, vars: &Vars) -> String {
-    let Ok(pieces) = parse(text) else { return text.to_owned() };
+    let Ok(pieces) = parse(text) else {
+        return text.to_owned();
+    };
     let mut out = String::with_capacity(text.len() + 16);
     for p in pieces {
         match p {
@@ -95,7 +99,8 @@ pub fn fill(text: &str, vars: &Vars) -> String {
 /// Whether the text addresses the customer by name through a placeholder.
 pub fn uses_name_placeholder(text: &str) -> bool {
     parse(text).is_ok_and(|ps| {
-        ps.iter().any(|p| matches!(p, Piece::Placeholder("name" | "full_name", _)))
+        ps.iter()
+            .any(|p| matches!(p, Piece::Placeholder("name" | "full_name", _)))
     })
 }
 
@@ -105,8 +110,15 @@ mod tests {
 
     #[test]
     fn fills_known_placeholders_and_literal_braces() {
-        let vars = Vars { name: "Mr Keller", full_name: "Jonas Keller", agent: "Sam" };
-        assert_eq!(fill("Hello {name}, I am {agent} {{ok}}", &vars), "Hello Mr Keller, I am Sam {ok}");
+        let vars = Vars {
+            name: "Mr Keller",
+            full_name: "Jonas Keller",
+            agent: "Sam",
+        };
+        assert_eq!(
+            fill("Hello {name}, I am {agent} {{ok}}", &vars),
+            "Hello Mr Keller, I am Sam {ok}"
+        );
     }
 
     #[test]

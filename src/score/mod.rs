@@ -64,7 +64,11 @@ pub struct Report {
 /// Skill scores from moments: 100 plus the moment points, clamped to 0..=100.
 pub fn skills_from(moments: &[RawMoment]) -> Skills {
     let score = |skill: Skill| {
-        let sum: i32 = moments.iter().filter(|m| m.skill == skill).map(|m| m.points).sum();
+        let sum: i32 = moments
+            .iter()
+            .filter(|m| m.skill == skill)
+            .map(|m| m.points)
+            .sum();
         (rules::BASE + sum).clamp(0, 100) as u8
     };
     Skills {
@@ -116,9 +120,25 @@ pub fn score(session: &Session) -> Report {
         .into_iter()
         .map(|m| {
             let (reason, tip) = reasons::words(&m.why, &s.language, name);
-            Moment { turn: m.turn, skill: m.skill, points: m.points, reason, tip, rule: m.why.rule(), entry: m.entry }
+            Moment {
+                turn: m.turn,
+                skill: m.skill,
+                points: m.points,
+                reason,
+                tip,
+                rule: m.why.rule(),
+                entry: m.entry,
+            }
         })
         .collect();
     let passed = overall >= s.pass_mark && end.kind != EndingKind::HungUp && session.is_over();
-    Report { skills, overall, pass_mark: s.pass_mark, passed, ending: end.ending, ending_kind: end.kind, moments }
+    Report {
+        skills,
+        overall,
+        pass_mark: s.pass_mark,
+        passed,
+        ending: end.ending,
+        ending_kind: end.kind,
+        moments,
+    }
 }

@@ -7,16 +7,28 @@ use crate::scenario::{Marker, Skill};
 /// Why points moved, with what the debrief needs to say it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
-    Interrupted { cut: Option<String> },
+    Interrupted {
+        cut: Option<String>,
+    },
     Impatient(Marker),
-    CourteousUnderPressure { rude: bool },
+    CourteousUnderPressure {
+        rude: bool,
+    },
     Apologised,
     LeftUpset,
     CustomerHungUp,
-    MissedFact { fact: String },
-    AskedAgain { fact: String },
-    GoodQuestion { fact: String },
-    ShowedUnderstanding { fact: String },
+    MissedFact {
+        fact: String,
+    },
+    AskedAgain {
+        fact: String,
+    },
+    GoodQuestion {
+        fact: String,
+    },
+    ShowedUnderstanding {
+        fact: String,
+    },
     NameEarly,
     NameLate,
     NameNever,
@@ -24,16 +36,33 @@ pub enum Why {
     NameOnce,
     NameOveruse,
     WrongName,
-    EscalationRight { target: String },
-    EscalationEarly { target: String, missing: Vec<String> },
-    EscalationWrongTarget { target: String, right: Vec<String> },
-    EscalationNotNeeded { target: String, why: String },
-    EscalationMissing { right: Vec<String>, why: String },
+    EscalationRight {
+        target: String,
+    },
+    EscalationEarly {
+        target: String,
+        missing: Vec<String>,
+    },
+    EscalationWrongTarget {
+        target: String,
+        right: Vec<String>,
+    },
+    EscalationNotNeeded {
+        target: String,
+        why: String,
+    },
+    EscalationMissing {
+        right: Vec<String>,
+        why: String,
+    },
     Handover,
     NoHandover,
     OverPromise,
     /// Written by the scenario's author.
-    Authored { reason: String, tip: String },
+    Authored {
+        reason: String,
+        tip: String,
+    },
 }
 
 impl Why {

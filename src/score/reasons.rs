@@ -3,7 +3,6 @@
 
 use super::moment::Why;
 
-
 mod de;
 mod en;
 mod nl;
@@ -28,4 +27,3 @@ pub(crate) fn join(items: &[String], and: &str) -> String {
         [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
-

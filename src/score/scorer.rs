@@ -4,7 +4,7 @@
 
 use super::moment::Why;
 use super::rules as r;
-use crate::scenario::{Escalation, EndingKind, Marker, Skill};
+use crate::scenario::{EndingKind, Escalation, Marker, Skill};
 use crate::sim::compiled::Compiled;
 use crate::sim::session::is_impatient;
 use crate::sim::{ActionKind, ActionRecord, EndCause, EndRecord};
@@ -40,11 +40,36 @@ pub struct Scorer {
 impl Scorer {
     /// Scores one action of the agent.
     pub fn action(&mut self, c: &Compiled, a: &ActionRecord, out: &mut Vec<RawMoment>) {
-        let mut push = |skill, points, why| out.push(RawMoment { turn: a.turn, skill, points, why, entry: Some(a.entry) });
+        let mut push = |skill, points, why| {
+            out.push(RawMoment {
+                turn: a.turn,
+                skill,
+                points,
+                why,
+                entry: Some(a.entry),
+            })
+        };
         if a.interrupted {
-            push(Skill::Patience, r::INTERRUPTED, Why::Interrupted { cut: a.cut_line.clone() });
-            for (i, _) in c.fact_ids.iter().enumerate().filter(|(i, _)| a.missed & (1 << i) != 0) {
-                push(Skill::Listening, r::MISSED_FACT, Why::MissedFact { fact: c.fact_label(i).to_owned() });
+            push(
+                Skill::Patience,
+                r::INTERRUPTED,
+                Why::Interrupted {
+                    cut: a.cut_line.clone(),
+                },
+            );
+            for (i, _) in c
+                .fact_ids
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| a.missed & (1 << i) != 0)
+            {
+                push(
+                    Skill::Listening,
+                    r::MISSED_FACT,
+                    Why::MissedFact {
+                        fact: c.fact_label(i).to_owned(),
+                    },
+                );
             }
         }
         let target = match a.kind {
@@ -67,7 +92,11 @@ impl Scorer {
                 }
                 let impatient = reply.marks.iter().any(|m| is_impatient(*m));
                 if (node.repeats || node.rude) && !impatient && !a.interrupted {
-                    push(Skill::Patience, r::COURTEOUS_UNDER_PRESSURE, Why::CourteousUnderPressure { rude: node.rude });
+                    push(
+                        Skill::Patience,
+                        r::COURTEOUS_UNDER_PRESSURE,
+                        Why::CourteousUnderPressure { rude: node.rude },
+                    );
                 }
                 if reply.marks.contains(&Marker::Apologises) && !self.apologised {
                     self.apologised = true;
@@ -79,12 +108,27 @@ impl Scorer {
                         push(Skill::Listening, r::ASKED_AGAIN, Why::AskedAgain { fact });
                     } else if self.credited_question & bit == 0 {
                         self.credited_question |= bit;
-                        push(Skill::Listening, r::GOOD_QUESTION, Why::GoodQuestion { fact });
+                        push(
+                            Skill::Listening,
+                            r::GOOD_QUESTION,
+                            Why::GoodQuestion { fact },
+                        );
                     }
                 }
                 let fresh = reply.needs & !self.credited_understanding;
-                for (i, _) in c.fact_ids.iter().enumerate().filter(|(i, _)| fresh & (1 << i) != 0) {
-                    push(Skill::Listening, r::SHOWED_UNDERSTANDING, Why::ShowedUnderstanding { fact: c.fact_label(i).to_owned() });
+                for (i, _) in c
+                    .fact_ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| fresh & (1 << i) != 0)
+                {
+                    push(
+                        Skill::Listening,
+                        r::SHOWED_UNDERSTANDING,
+                        Why::ShowedUnderstanding {
+                            fact: c.fact_label(i).to_owned(),
+                        },
+                    );
                 }
                 self.credited_understanding |= reply.needs;
                 if reply.marks.contains(&Marker::WrongName) {
@@ -102,9 +146,18 @@ impl Scorer {
                     push(Skill::Escalation, r::OVER_PROMISE, Why::OverPromise);
                 }
                 for m in &def.moments {
-                    push(m.skill, m.points, Why::Authored { reason: m.reason.clone(), tip: m.tip.clone() });
+                    push(
+                        m.skill,
+                        m.points,
+                        Why::Authored {
+                            reason: m.reason.clone(),
+                            tip: m.tip.clone(),
+                        },
+                    );
                 }
-                reply.escalate.map(|t| (t, reply.marks.contains(&Marker::Handover)))
+                reply
+                    .escalate
+                    .map(|t| (t, reply.marks.contains(&Marker::Handover)))
             }
             ActionKind::Transfer(t) => Some((t, false)),
             ActionKind::HangUp => None,
@@ -114,19 +167,48 @@ impl Scorer {
         }
     }
 
-    fn escalation(&mut self, c: &Compiled, a: &ActionRecord, t: usize, handover: bool, out: &mut Vec<RawMoment>) {
-        let mut push = |points, why| out.push(RawMoment { turn: a.turn, skill: Skill::Escalation, points, why, entry: Some(a.entry) });
+    fn escalation(
+        &mut self,
+        c: &Compiled,
+        a: &ActionRecord,
+        t: usize,
+        handover: bool,
+        out: &mut Vec<RawMoment>,
+    ) {
+        let mut push = |points, why| {
+            out.push(RawMoment {
+                turn: a.turn,
+                skill: Skill::Escalation,
+                points,
+                why,
+                entry: Some(a.entry),
+            })
+        };
         let s = &c.scenario;
-        let label = |i: usize| s.targets.get(&c.target_ids[i]).cloned().unwrap_or_else(|| c.target_ids[i].clone());
+        let label = |i: usize| {
+            s.targets
+                .get(&c.target_ids[i])
+                .cloned()
+                .unwrap_or_else(|| c.target_ids[i].clone())
+        };
         let target = label(t);
         match &s.escalation {
             Escalation::NotNeeded { why } => {
-                push(r::ESCALATION_NOT_NEEDED, Why::EscalationNotNeeded { target, why: why.clone() });
+                push(
+                    r::ESCALATION_NOT_NEEDED,
+                    Why::EscalationNotNeeded {
+                        target,
+                        why: why.clone(),
+                    },
+                );
             }
             Escalation::Optional { .. } | Escalation::Required { .. } => {
                 if !c.escalation_to.contains(&t) {
                     let right = c.escalation_to.iter().map(|&i| label(i)).collect();
-                    push(r::ESCALATION_WRONG_TARGET, Why::EscalationWrongTarget { target, right });
+                    push(
+                        r::ESCALATION_WRONG_TARGET,
+                        Why::EscalationWrongTarget { target, right },
+                    );
                     return;
                 }
                 self.escalated_right = true;
@@ -138,7 +220,10 @@ impl Scorer {
                         .filter(|i| missing_bits & (1 << i) != 0)
                         .map(|i| c.fact_label(i).to_owned())
                         .collect();
-                    push(r::ESCALATION_EARLY, Why::EscalationEarly { target, missing });
+                    push(
+                        r::ESCALATION_EARLY,
+                        Why::EscalationEarly { target, missing },
+                    );
                 }
                 if handover {
                     push(r::HANDOVER, Why::Handover);
@@ -150,17 +235,49 @@ impl Scorer {
     }
 
     /// Scores the end of the call.
-    pub fn end(&self, c: &Compiled, e: &EndRecord, last_entry: Option<usize>, out: &mut Vec<RawMoment>) {
+    pub fn end(
+        &self,
+        c: &Compiled,
+        e: &EndRecord,
+        last_entry: Option<usize>,
+        out: &mut Vec<RawMoment>,
+    ) {
         let turn = e.turns;
         let mut push = |turn: u32, entry: Option<usize>, skill, points, why| {
-            out.push(RawMoment { turn, skill, points, why, entry })
+            out.push(RawMoment {
+                turn,
+                skill,
+                points,
+                why,
+                entry,
+            })
         };
         let upset = e.mood.anger >= r::UPSET_ANGER || e.mood.distress >= r::UPSET_DISTRESS;
         match e.cause {
-            EndCause::CustomerHangUp => push(turn, last_entry, Skill::Patience, r::CUSTOMER_HUNG_UP, Why::CustomerHungUp),
-            EndCause::AgentHangUp if upset => push(turn, last_entry, Skill::Patience, r::LEFT_UPSET, Why::LeftUpset),
-            EndCause::Reply if upset && matches!(e.kind, EndingKind::Resolved | EndingKind::Unresolved) => {
-                push(turn, last_entry, Skill::Patience, r::LEFT_UPSET, Why::LeftUpset)
+            EndCause::CustomerHangUp => push(
+                turn,
+                last_entry,
+                Skill::Patience,
+                r::CUSTOMER_HUNG_UP,
+                Why::CustomerHungUp,
+            ),
+            EndCause::AgentHangUp if upset => push(
+                turn,
+                last_entry,
+                Skill::Patience,
+                r::LEFT_UPSET,
+                Why::LeftUpset,
+            ),
+            EndCause::Reply
+                if upset && matches!(e.kind, EndingKind::Resolved | EndingKind::Unresolved) =>
+            {
+                push(
+                    turn,
+                    last_entry,
+                    Skill::Patience,
+                    r::LEFT_UPSET,
+                    Why::LeftUpset,
+                )
             }
             _ => {}
         }
@@ -173,7 +290,9 @@ impl Scorer {
                     push(t, Some(entry), Skill::Name, r::NAME_LATE, Why::NameLate);
                 }
                 match second {
-                    Some((_, t2, entry2)) => push(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, Why::NameAgain),
+                    Some((_, t2, entry2)) => {
+                        push(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, Why::NameAgain)
+                    }
                     None if self.replies >= r::NAME_ONCE_MIN_REPLIES => {
                         push(turn, last_entry, Skill::Name, r::NAME_ONCE, Why::NameOnce)
                     }
@@ -184,7 +303,13 @@ impl Scorer {
         if self.replies >= r::NAME_OVERUSE_MIN_REPLIES
             && self.name_uses * 100 >= self.replies * r::NAME_OVERUSE_PERCENT
         {
-            push(turn, last_entry, Skill::Name, r::NAME_OVERUSE, Why::NameOveruse);
+            push(
+                turn,
+                last_entry,
+                Skill::Name,
+                r::NAME_OVERUSE,
+                Why::NameOveruse,
+            );
         }
         if let Escalation::Required { why, .. } = &c.scenario.escalation
             && !self.escalated_right
@@ -192,9 +317,24 @@ impl Scorer {
             let right = c
                 .escalation_to
                 .iter()
-                .map(|&i| c.scenario.targets.get(&c.target_ids[i]).cloned().unwrap_or_else(|| c.target_ids[i].clone()))
+                .map(|&i| {
+                    c.scenario
+                        .targets
+                        .get(&c.target_ids[i])
+                        .cloned()
+                        .unwrap_or_else(|| c.target_ids[i].clone())
+                })
                 .collect();
-            push(turn, last_entry, Skill::Escalation, r::ESCALATION_MISSING, Why::EscalationMissing { right, why: why.clone() });
+            push(
+                turn,
+                last_entry,
+                Skill::Escalation,
+                r::ESCALATION_MISSING,
+                Why::EscalationMissing {
+                    right,
+                    why: why.clone(),
+                },
+            );
         }
     }
 }

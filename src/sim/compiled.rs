@@ -31,9 +31,11 @@ impl Cond {
     /// Whether it holds for this mood and these heard facts.
     pub fn holds(&self, mood: &Mood, heard: u64) -> bool {
         let values = [mood.anger, mood.trust, mood.confusion, mood.distress];
-        self.bounds.iter().zip(values).all(|(&(above, below), v)| {
-            above.is_none_or(|a| v > a) && below.is_none_or(|b| v < b)
-        }) && heard & self.heard == self.heard
+        self.bounds
+            .iter()
+            .zip(values)
+            .all(|(&(above, below), v)| above.is_none_or(|a| v > a) && below.is_none_or(|b| v < b))
+            && heard & self.heard == self.heard
             && heard & self.not_heard == 0
     }
 }
@@ -116,7 +118,12 @@ pub enum CompileError {
 }
 
 /// The default reaction to being cut off, when a node does not say.
-pub const DEFAULT_INTERRUPTED: MoodShift = MoodShift { anger: 10, trust: -5, confusion: 0, distress: 0 };
+pub const DEFAULT_INTERRUPTED: MoodShift = MoodShift {
+    anger: 10,
+    trust: -5,
+    confusion: 0,
+    distress: 0,
+};
 
 impl Compiled {
     /// Compiles a scenario; fails (never panics) on dangling references.
@@ -129,10 +136,26 @@ impl Compiled {
         let ending_ids: Vec<String> = s.endings.keys().cloned().collect();
         let fact_ids: Vec<String> = s.facts.keys().cloned().collect();
         let target_ids: Vec<String> = s.targets.keys().cloned().collect();
-        let node_ix: HashMap<&str, usize> = node_ids.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-        let end_ix: HashMap<&str, usize> = ending_ids.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-        let fact_ix: HashMap<&str, usize> = fact_ids.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-        let target_ix: HashMap<&str, usize> = target_ids.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+        let node_ix: HashMap<&str, usize> = node_ids
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        let end_ix: HashMap<&str, usize> = ending_ids
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        let fact_ix: HashMap<&str, usize> = fact_ids
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        let target_ix: HashMap<&str, usize> = target_ids
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
 
         let dest = |d: &str| -> Result<Dest, CompileError> {
             node_ix
@@ -142,18 +165,29 @@ impl Compiled {
                 .ok_or_else(|| CompileError::UnknownDestination(d.to_owned()))
         };
         let fact = |f: &str| -> Result<u64, CompileError> {
-            fact_ix.get(f).map(|&i| 1u64 << i).ok_or_else(|| CompileError::UnknownFact(f.to_owned()))
+            fact_ix
+                .get(f)
+                .map(|&i| 1u64 << i)
+                .ok_or_else(|| CompileError::UnknownFact(f.to_owned()))
         };
         let facts = |fs: &[String]| -> Result<u64, CompileError> {
             fs.iter().try_fold(0u64, |acc, f| Ok(acc | fact(f)?))
         };
         let target = |t: &str| -> Result<usize, CompileError> {
-            target_ix.get(t).copied().ok_or_else(|| CompileError::UnknownTarget(t.to_owned()))
+            target_ix
+                .get(t)
+                .copied()
+                .ok_or_else(|| CompileError::UnknownTarget(t.to_owned()))
         };
         let cond = |c: &Condition| -> Result<Cond, CompileError> {
             let b = c.bounds();
             Ok(Cond {
-                bounds: [(b[0].1, b[0].2), (b[1].1, b[1].2), (b[2].1, b[2].2), (b[3].1, b[3].2)],
+                bounds: [
+                    (b[0].1, b[0].2),
+                    (b[1].1, b[1].2),
+                    (b[2].1, b[2].2),
+                    (b[3].1, b[3].2),
+                ],
                 heard: facts(&c.heard)?,
                 not_heard: facts(&c.not_heard)?,
             })
@@ -164,7 +198,11 @@ impl Compiled {
             let n = &s.nodes[id];
             let mut lines = Vec::with_capacity(n.customer.len());
             for l in &n.customer {
-                let pause = if l.pause.is_finite() { l.pause.clamp(0.0, 60.0) } else { 0.0 };
+                let pause = if l.pause.is_finite() {
+                    l.pause.clamp(0.0, 60.0)
+                } else {
+                    0.0
+                };
                 lines.push(CLine {
                     reveals: facts(&l.reveals)?,
                     pause_ms: (pause * 1000.0).round() as u64,
@@ -192,16 +230,27 @@ impl Compiled {
             }
             nodes.push(CNode {
                 lines,
-                interrupted: n.interrupted.as_ref().map_or(DEFAULT_INTERRUPTED, |r| r.mood),
+                interrupted: n
+                    .interrupted
+                    .as_ref()
+                    .map_or(DEFAULT_INTERRUPTED, |r| r.mood),
                 repeats: n.repeats,
                 rude: n.rude,
                 replies,
             });
         }
-        let start = *node_ix.get(s.start.as_str()).ok_or_else(|| CompileError::UnknownStart(s.start.clone()))?;
-        let hang_up = crate::scenario::validate::hang_up_ending(s).and_then(|id| end_ix.get(id).copied());
+        let start = *node_ix
+            .get(s.start.as_str())
+            .ok_or_else(|| CompileError::UnknownStart(s.start.clone()))?;
+        let hang_up =
+            crate::scenario::validate::hang_up_ending(s).and_then(|id| end_ix.get(id).copied());
         let escalation_after = facts(s.escalation.after())?;
-        let escalation_to = s.escalation.targets().iter().map(|t| target(t)).collect::<Result<_, _>>()?;
+        let escalation_to = s
+            .escalation
+            .targets()
+            .iter()
+            .map(|t| target(t))
+            .collect::<Result<_, _>>()?;
         let ending_kinds = ending_ids.iter().map(|e| s.endings[e].kind).collect();
         let mood = s.customer.mood.resolve(s.archetype);
         drop(node_ix);
@@ -227,12 +276,20 @@ impl Compiled {
 
     /// Fact ids in a bit set, in id order.
     pub fn fact_names(&self, bits: u64) -> Vec<&str> {
-        self.fact_ids.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, f)| f.as_str()).collect()
+        self.fact_ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .map(|(_, f)| f.as_str())
+            .collect()
     }
 
     /// The label of a fact as the scenario writes it.
     pub fn fact_label(&self, index: usize) -> &str {
-        self.scenario.facts.get(&self.fact_ids[index]).map_or("", String::as_str)
+        self.scenario
+            .facts
+            .get(&self.fact_ids[index])
+            .map_or("", String::as_str)
     }
 
     /// A target index by id.

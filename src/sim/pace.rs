@@ -22,7 +22,11 @@ pub fn agent_ms(words: usize, channel: Channel, pace: f32) -> u64 {
     if channel_factor(channel).is_none() {
         return 0;
     }
-    let pace = if pace.is_finite() && pace > 0.0 { pace } else { 1.0 };
+    let pace = if pace.is_finite() && pace > 0.0 {
+        pace
+    } else {
+        1.0
+    };
     ((words as f32 / (AGENT_WORDS_PER_SECOND * pace) * 1000.0).round() as u64).max(MIN_LINE_MS)
 }
 
@@ -53,8 +57,14 @@ pub fn has_dead_air(channel: Channel) -> bool {
 
 /// How long a line of `words` words takes, in milliseconds.
 pub fn line_ms(words: usize, archetype: Archetype, channel: Channel, pace: f32) -> u64 {
-    let Some(factor) = channel_factor(channel) else { return 0 };
-    let pace = if pace.is_finite() && pace > 0.0 { pace } else { 1.0 };
+    let Some(factor) = channel_factor(channel) else {
+        return 0;
+    };
+    let pace = if pace.is_finite() && pace > 0.0 {
+        pace
+    } else {
+        1.0
+    };
     let secs = words as f32 / (words_per_second(archetype) * factor * pace);
     ((secs * 1000.0).round() as u64).max(MIN_LINE_MS)
 }

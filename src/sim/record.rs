@@ -34,7 +34,11 @@ pub struct Entry {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
     /// A customer line starts (transcript index).
-    LineStarted { entry: usize, t_ms: u64, ends_ms: u64 },
+    LineStarted {
+        entry: usize,
+        t_ms: u64,
+        ends_ms: u64,
+    },
     /// A customer line was heard to its end.
     LineFinished { entry: usize, t_ms: u64 },
     /// The agent now knows a fact.
@@ -46,13 +50,20 @@ pub enum Event {
     /// The agent stayed silent too long after the customer finished.
     DeadAir { t_ms: u64, silent_ms: u64 },
     /// The agent spoke before the customer finished.
-    Interrupted { t_ms: u64, missed_facts: Vec<String> },
+    Interrupted {
+        t_ms: u64,
+        missed_facts: Vec<String>,
+    },
     /// The agent handed the contact over.
     Escalated { target: String, t_ms: u64 },
     /// Anger reached the limit: the customer hung up.
     CustomerHungUp { t_ms: u64 },
     /// The call is over.
-    EndingReached { ending: String, kind: EndingKind, t_ms: u64 },
+    EndingReached {
+        ending: String,
+        kind: EndingKind,
+        t_ms: u64,
+    },
 }
 
 /// What the agent did.

@@ -27,9 +27,14 @@ pub enum Step {
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Step::Reply { n, interrupt: false } => write!(f, "{n}"),
+            Step::Reply {
+                n,
+                interrupt: false,
+            } => write!(f, "{n}"),
             Step::Reply { n, interrupt: true } => write!(f, "!{n}"),
-            Step::Transfer { target, interrupt } => write!(f, "{}t:{target}", if *interrupt { "!" } else { "" }),
+            Step::Transfer { target, interrupt } => {
+                write!(f, "{}t:{target}", if *interrupt { "!" } else { "" })
+            }
             Step::Wait(ms) if ms % 1000 == 0 => write!(f, "w:{}", ms / 1000),
             Step::Wait(ms) => write!(f, "w:{}", *ms as f64 / 1000.0),
             Step::HangUp { interrupt } => write!(f, "{}h", if *interrupt { "!" } else { "" }),
@@ -39,7 +44,11 @@ impl fmt::Display for Step {
 
 /// Writes steps back as a SPEC.
 pub fn to_spec(steps: &[Step]) -> String {
-    steps.iter().map(Step::to_string).collect::<Vec<_>>().join(",")
+    steps
+        .iter()
+        .map(Step::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A SPEC that could not be read.
@@ -57,7 +66,11 @@ pub fn parse(spec: &str) -> Result<Vec<Step>, SpecError> {
     let mut steps = Vec::new();
     for (i, raw) in spec.split(',').enumerate() {
         let token = raw.trim();
-        let err = |message: &str| SpecError { position: i + 1, token: token.to_owned(), message: message.to_owned() };
+        let err = |message: &str| SpecError {
+            position: i + 1,
+            token: token.to_owned(),
+            message: message.to_owned(),
+        };
         if token.is_empty() {
             if spec.trim().is_empty() {
                 break;
@@ -73,12 +86,17 @@ pub fn parse(spec: &str) -> Result<Vec<Step>, SpecError> {
             if t.is_empty() {
                 return Err(err("name the target, e.g. t:supervisor"));
             }
-            Step::Transfer { target: t.to_owned(), interrupt }
+            Step::Transfer {
+                target: t.to_owned(),
+                interrupt,
+            }
         } else if let Some(w) = rest.strip_prefix("w:") {
             if interrupt {
                 return Err(err("silence cannot interrupt; write w:30"));
             }
-            let secs: f64 = w.parse().map_err(|_| err("write the silence in seconds, e.g. w:30"))?;
+            let secs: f64 = w
+                .parse()
+                .map_err(|_| err("write the silence in seconds, e.g. w:30"))?;
             if !secs.is_finite() || !(0.0..=3600.0).contains(&secs) {
                 return Err(err("silence must be 0 to 3600 seconds"));
             }
@@ -86,9 +104,9 @@ pub fn parse(spec: &str) -> Result<Vec<Step>, SpecError> {
         } else if rest == "h" {
             Step::HangUp { interrupt }
         } else {
-            let n: usize = rest
-                .parse()
-                .map_err(|_| err("expected a reply number (2), !2 to interrupt, t:TARGET, w:SECONDS or h"))?;
+            let n: usize = rest.parse().map_err(|_| {
+                err("expected a reply number (2), !2 to interrupt, t:TARGET, w:SECONDS or h")
+            })?;
             if n == 0 {
                 return Err(err("replies are numbered from 1"));
             }
@@ -112,7 +130,11 @@ pub struct StepError {
 /// Plays the steps; stops at the first refused one.
 pub fn run(session: &mut Session, steps: &[Step]) -> Result<(), StepError> {
     for (i, step) in steps.iter().enumerate() {
-        apply(session, step).map_err(|error| StepError { position: i + 1, step: step.to_string(), error })?;
+        apply(session, step).map_err(|error| StepError {
+            position: i + 1,
+            step: step.to_string(),
+            error,
+        })?;
     }
     Ok(())
 }
@@ -158,9 +180,18 @@ mod tests {
     #[test]
     fn parses_every_kind_of_step_and_prints_it_back() {
         let steps = parse("2, !3,t:supervisor,w:30,w:1.5,h,!t:legal,!h").unwrap();
-        assert_eq!(steps[1], Step::Reply { n: 3, interrupt: true });
+        assert_eq!(
+            steps[1],
+            Step::Reply {
+                n: 3,
+                interrupt: true
+            }
+        );
         assert_eq!(steps[3], Step::Wait(30_000));
-        assert_eq!(to_spec(&steps), "2,!3,t:supervisor,w:30,w:1.5,h,!t:legal,!h");
+        assert_eq!(
+            to_spec(&steps),
+            "2,!3,t:supervisor,w:30,w:1.5,h,!t:legal,!h"
+        );
     }
 
     #[test]

@@ -30,7 +30,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { pace: 1.0, timers: true, agent_name: "Alex".into(), record_text: true }
+        Options {
+            pace: 1.0,
+            timers: true,
+            agent_name: "Alex".into(),
+            record_text: true,
+        }
     }
 }
 
@@ -50,7 +55,10 @@ pub enum InputError {
         available: Vec<usize>,
     },
     #[error("\"{target}\" is not a target of this scenario")]
-    UnknownTarget { target: String, available: Vec<String> },
+    UnknownTarget {
+        target: String,
+        available: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -98,7 +106,11 @@ impl Session {
         let s = &c.scenario;
         let pool = s.customer.name_pool.len();
         let pick = if pool == 0 { 0 } else { rng.below(pool + 1) };
-        let persona = if pick == 0 { s.customer.persona() } else { s.customer.name_pool[pick - 1].clone() };
+        let persona = if pick == 0 {
+            s.customer.persona()
+        } else {
+            s.customer.name_pool[pick - 1].clone()
+        };
         let mood = c.mood;
         let start = c.start;
         let mut session = Session {
@@ -199,7 +211,11 @@ impl Session {
 
     /// When the customer will have finished this turn (timers on), if still speaking.
     pub fn finishes_at(&self) -> Option<u64> {
-        if self.customer_finished() { None } else { self.lines.last().map(|l| l.end) }
+        if self.customer_finished() {
+            None
+        } else {
+            self.lines.last().map(|l| l.end)
+        }
     }
 
     /// Lines of this turn not yet heard to the end.
@@ -208,7 +224,11 @@ impl Session {
     }
 
     fn vars(&self) -> Vars<'_> {
-        Vars { name: &self.persona.address_as, full_name: &self.persona.name, agent: &self.opts.agent_name }
+        Vars {
+            name: &self.persona.address_as,
+            full_name: &self.persona.name,
+            agent: &self.opts.agent_name,
+        }
     }
 
     fn pick_text(&mut self, say: &str, variants: &[String]) -> String {
@@ -227,17 +247,29 @@ impl Session {
         let s = &c.scenario;
         let n = &c.node_defs[node];
         let cn = &c.nodes[node];
-        let mut t = self.now + if self.opts.timers { delay_ms + pace::TURN_START_MS } else { 0 };
+        let mut t = self.now
+            + if self.opts.timers {
+                delay_ms + pace::TURN_START_MS
+            } else {
+                0
+            };
         self.lines.clear();
         for (i, line) in n.customer.iter().enumerate() {
             let text = self.pick_text(&line.say, &line.variants);
-            let words = if self.opts.record_text { pace::word_count(&text) } else { cn.lines[i].words };
+            let words = if self.opts.record_text {
+                pace::word_count(&text)
+            } else {
+                cn.lines[i].words
+            };
             let gap = if i == 0 { 0 } else { pace::LINE_GAP_MS };
             let (start, end) = if pace::channel_factor(s.channel).is_none() {
                 (self.now, self.now) // e-mail: everything arrives at once
             } else {
                 let start = t + gap + cn.lines[i].pause_ms;
-                (start, start + pace::line_ms(words, s.archetype, s.channel, self.opts.pace))
+                (
+                    start,
+                    start + pace::line_ms(words, s.archetype, s.channel, self.opts.pace),
+                )
             };
             t = end;
             // With timers off a line has no time of its own: it arrives when the agent listens.
@@ -246,10 +278,20 @@ impl Session {
             } else {
                 (u64::MAX, u64::MAX)
             };
-            self.lines.push(Scheduled { start, end, text, reveals: cn.lines[i].reveals, entry: None });
+            self.lines.push(Scheduled {
+                start,
+                end,
+                text,
+                reveals: cn.lines[i].reveals,
+                entry: None,
+            });
         }
         self.next_line = 0;
-        self.finished_at = if self.lines.is_empty() { Some(self.now) } else { None };
+        self.finished_at = if self.lines.is_empty() {
+            Some(self.now)
+        } else {
+            None
+        };
         self.dead_air = 0;
         self.reply_text.clear();
         for r in &n.replies {
@@ -274,12 +316,20 @@ impl Session {
             let r = &cn.replies[*i];
             heard & r.needs == r.needs && r.when.as_ref().is_none_or(|w| w.holds(&mood, heard))
         };
-        let unchanged = !always && self.order.iter().filter(|i| available(i)).eq(self.offered.iter());
+        let unchanged = !always
+            && self
+                .order
+                .iter()
+                .filter(|i| available(i))
+                .eq(self.offered.iter());
         if unchanged {
             return;
         }
         let offered: Vec<usize> = self.order.iter().copied().filter(available).collect();
-        self.events.push(Event::RepliesOffered { replies: offered.clone(), t_ms: self.now });
+        self.events.push(Event::RepliesOffered {
+            replies: offered.clone(),
+            t_ms: self.now,
+        });
         self.offered = offered;
     }
 
@@ -290,9 +340,14 @@ impl Session {
             let i = self.next_line;
             if self.lines[i].entry.is_none() && self.lines[i].start <= target {
                 let (start, end) = (self.lines[i].start, self.lines[i].end);
-                let entry = self.push_entry(Speaker::Customer, self.lines[i].text.clone(), start, false);
+                let entry =
+                    self.push_entry(Speaker::Customer, self.lines[i].text.clone(), start, false);
                 self.lines[i].entry = Some(entry);
-                self.events.push(Event::LineStarted { entry, t_ms: start, ends_ms: end });
+                self.events.push(Event::LineStarted {
+                    entry,
+                    t_ms: start,
+                    ends_ms: end,
+                });
             }
             if self.lines[i].end > target {
                 break;
@@ -303,7 +358,10 @@ impl Session {
             let new = reveals & !self.heard;
             self.heard |= reveals;
             for f in self.c.fact_names(new) {
-                self.events.push(Event::FactRevealed { fact: f.to_owned(), t_ms: end });
+                self.events.push(Event::FactRevealed {
+                    fact: f.to_owned(),
+                    t_ms: end,
+                });
             }
             learned |= new != 0;
             self.next_line += 1;
@@ -317,7 +375,13 @@ impl Session {
     }
 
     fn push_entry(&mut self, speaker: Speaker, text: String, t_ms: u64, cut: bool) -> usize {
-        self.transcript.push(Entry { speaker, text, t_ms, turn: self.turn, cut });
+        self.transcript.push(Entry {
+            speaker,
+            text,
+            t_ms,
+            turn: self.turn,
+            cut,
+        });
         self.transcript.len() - 1
     }
 
@@ -339,10 +403,23 @@ impl Session {
                     }
                     self.dead_air += 1;
                     self.now = at;
-                    let anger = if self.c.scenario.archetype == Archetype::Angry { 8 } else { 5 };
-                    self.mood.apply(&MoodShift { anger, ..MoodShift::default() });
-                    self.events.push(Event::DeadAir { t_ms: at, silent_ms: at - finished });
-                    self.events.push(Event::MoodChanged { mood: self.mood, t_ms: at });
+                    let anger = if self.c.scenario.archetype == Archetype::Angry {
+                        8
+                    } else {
+                        5
+                    };
+                    self.mood.apply(&MoodShift {
+                        anger,
+                        ..MoodShift::default()
+                    });
+                    self.events.push(Event::DeadAir {
+                        t_ms: at,
+                        silent_ms: at - finished,
+                    });
+                    self.events.push(Event::MoodChanged {
+                        mood: self.mood,
+                        t_ms: at,
+                    });
                     if self.hang_up_if_furious() {
                         return;
                     }
@@ -394,15 +471,28 @@ impl Session {
         if let Some(entry) = current.entry {
             let words: Vec<&str> = current.text.split_whitespace().collect();
             let span = current.end.saturating_sub(current.start).max(1);
-            let said = (words.len() as u64 * self.now.saturating_sub(current.start) / span) as usize;
+            let said =
+                (words.len() as u64 * self.now.saturating_sub(current.start) / span) as usize;
             let partial = words[..said.min(words.len())].join(" ");
             cut_line = Some(current.text.clone());
             let e = &mut self.transcript[entry];
-            e.text = if partial.is_empty() { "—".into() } else { format!("{partial} —") };
+            e.text = if partial.is_empty() {
+                "—".into()
+            } else {
+                format!("{partial} —")
+            };
             e.cut = true;
         }
-        let missed_names = self.c.fact_names(missed).into_iter().map(str::to_owned).collect();
-        self.events.push(Event::Interrupted { t_ms: self.now, missed_facts: missed_names });
+        let missed_names = self
+            .c
+            .fact_names(missed)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        self.events.push(Event::Interrupted {
+            t_ms: self.now,
+            missed_facts: missed_names,
+        });
         self.lines.truncate(self.next_line);
         self.finished_at = Some(self.now);
         (true, cut_line, missed)
@@ -419,15 +509,24 @@ impl Session {
             let text = self.pick_text(&ending.say, &ending.variants);
             self.push_entry(Speaker::Customer, text, self.now, false);
         }
-        let text = render(SystemText::CustomerHungUp(&self.persona.address_as), &c.scenario.language);
+        let text = render(
+            SystemText::CustomerHungUp(&self.persona.address_as),
+            &c.scenario.language,
+        );
         self.push_entry(Speaker::System, text, self.now, false);
-        let id = c.hang_up.map_or("customer_hung_up", |e| c.ending_ids[e].as_str());
+        let id = c
+            .hang_up
+            .map_or("customer_hung_up", |e| c.ending_ids[e].as_str());
         self.finish(id.to_owned(), EndingKind::HungUp, EndCause::CustomerHangUp);
         true
     }
 
     fn finish(&mut self, ending: String, kind: EndingKind, cause: EndCause) {
-        self.events.push(Event::EndingReached { ending: ending.clone(), kind, t_ms: self.now });
+        self.events.push(Event::EndingReached {
+            ending: ending.clone(),
+            kind,
+            t_ms: self.now,
+        });
         self.offered.clear();
         self.end = Some(EndRecord {
             ending,
@@ -440,7 +539,13 @@ impl Session {
         });
     }
 
-    fn record(&mut self, kind: ActionKind, cut: (bool, Option<String>, u64), heard: u64, entry: usize) {
+    fn record(
+        &mut self,
+        kind: ActionKind,
+        cut: (bool, Option<String>, u64),
+        heard: u64,
+        entry: usize,
+    ) {
         self.records.push(ActionRecord {
             turn: self.turn,
             t_ms: self.now,
@@ -485,16 +590,26 @@ impl Session {
         if cut.0 {
             self.mood.apply(&cn.interrupted);
             if let Some(say) = node_def.interrupted.as_ref().and_then(|r| r.say.as_ref()) {
-                let text = if self.opts.record_text { fill(say, &self.vars()) } else { String::new() };
+                let text = if self.opts.record_text {
+                    fill(say, &self.vars())
+                } else {
+                    String::new()
+                };
                 self.push_entry(Speaker::Customer, text, self.now, false);
             }
         } else if !reply.marks.iter().any(|m| is_impatient(*m)) {
             self.mood.apply(&courtesy_drift(c.scenario.archetype));
         }
-        self.events.push(Event::MoodChanged { mood: self.mood, t_ms: self.now });
+        self.events.push(Event::MoodChanged {
+            mood: self.mood,
+            t_ms: self.now,
+        });
         self.record(ActionKind::Reply(i), cut, heard, entry);
         if let Some(t) = reply.escalate {
-            self.events.push(Event::Escalated { target: c.target_ids[t].clone(), t_ms: self.now });
+            self.events.push(Event::Escalated {
+                target: c.target_ids[t].clone(),
+                t_ms: self.now,
+            });
         }
         if self.hang_up_if_furious() {
             return Ok(());
@@ -524,19 +639,29 @@ impl Session {
         }
         let c = Arc::clone(&self.c);
         let Some(t) = c.target_index(target) else {
-            return Err(InputError::UnknownTarget { target: target.to_owned(), available: c.target_ids.clone() });
+            return Err(InputError::UnknownTarget {
+                target: target.to_owned(),
+                available: c.target_ids.clone(),
+            });
         };
         let heard = self.heard;
         let cut = self.cut_off();
         self.turn += 1;
-        let label = c.scenario.targets.get(target).map_or(target, String::as_str);
+        let label = c
+            .scenario
+            .targets
+            .get(target)
+            .map_or(target, String::as_str);
         let text = render(SystemText::Transferred(label), &c.scenario.language);
         let entry = self.push_entry(Speaker::System, text, self.now, false);
         if cut.0 {
             self.mood.apply(&c.nodes[self.node].interrupted);
         }
         self.record(ActionKind::Transfer(t), cut, heard, entry);
-        self.events.push(Event::Escalated { target: target.to_owned(), t_ms: self.now });
+        self.events.push(Event::Escalated {
+            target: target.to_owned(),
+            t_ms: self.now,
+        });
         self.finish("transfer".into(), EndingKind::Escalated, EndCause::Transfer);
         Ok(())
     }
@@ -552,7 +677,11 @@ impl Session {
         let text = render(SystemText::AgentHungUp, &self.c.scenario.language);
         let entry = self.push_entry(Speaker::System, text, self.now, false);
         self.record(ActionKind::HangUp, cut, heard, entry);
-        self.finish("agent_hung_up".into(), EndingKind::Unresolved, EndCause::AgentHangUp);
+        self.finish(
+            "agent_hung_up".into(),
+            EndingKind::Unresolved,
+            EndCause::AgentHangUp,
+        );
         Ok(())
     }
 }
@@ -561,7 +690,12 @@ impl Session {
 pub fn is_impatient(m: Marker) -> bool {
     matches!(
         m,
-        Marker::Dismissive | Marker::Blaming | Marker::CalmDown | Marker::Rushing | Marker::Arguing | Marker::SalesPitch
+        Marker::Dismissive
+            | Marker::Blaming
+            | Marker::CalmDown
+            | Marker::Rushing
+            | Marker::Arguing
+            | Marker::SalesPitch
     )
 }
 

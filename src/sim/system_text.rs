@@ -29,7 +29,9 @@ fn words(text: SystemText, language: &str) -> String {
         (SystemText::CustomerHungUp(n), "de") => format!("{n} hat aufgelegt."),
         (SystemText::CustomerHungUp(n), "nl") => format!("{n} heeft opgehangen."),
         (SystemText::CustomerHungUp(n), _) => format!("{n} hung up."),
-        (SystemText::Transferred(t), "de") => format!("Sie haben das Gespräch weitergeleitet: {t}."),
+        (SystemText::Transferred(t), "de") => {
+            format!("Sie haben das Gespräch weitergeleitet: {t}.")
+        }
         (SystemText::Transferred(t), "nl") => format!("U heeft het gesprek doorverbonden: {t}."),
         (SystemText::Transferred(t), _) => format!("You transferred the call: {t}."),
         (SystemText::AgentHungUp, "de") => "Sie haben das Gespräch beendet.".into(),
@@ -44,7 +46,13 @@ mod tests {
 
     #[test]
     fn sentences_start_with_a_capital() {
-        assert_eq!(render(SystemText::CustomerHungUp("meneer De Vries"), "nl"), "Meneer De Vries heeft opgehangen.");
-        assert_eq!(render(SystemText::CustomerHungUp("Herr Keller"), "de"), "Herr Keller hat aufgelegt.");
+        assert_eq!(
+            render(SystemText::CustomerHungUp("meneer De Vries"), "nl"),
+            "Meneer De Vries heeft opgehangen."
+        );
+        assert_eq!(
+            render(SystemText::CustomerHungUp("Herr Keller"), "de"),
+            "Herr Keller hat aufgelegt."
+        );
     }
 }

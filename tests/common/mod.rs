@@ -12,7 +12,10 @@ use headset::sim::{Compiled, Options, Session, script};
 pub fn compile(path: &str) -> Arc<Compiled> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let loaded = load_file(&root.join(path)).unwrap_or_else(|d| panic!("{}", d.render(false)));
-    let errors: Vec<_> = validate(&loaded).into_iter().filter(|d| d.severity() == Severity::Error).collect();
+    let errors: Vec<_> = validate(&loaded)
+        .into_iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{path} has errors: {errors:?}");
     Arc::new(Compiled::new(Arc::new(loaded.scenario)).expect("valid scenarios compile"))
 }
@@ -27,10 +30,18 @@ pub fn play(c: &Arc<Compiled>, spec: &str, seed: u64) -> (Report, Session) {
 
 /// (turn, rule, points) of every moment, for compact golden assertions.
 pub fn moments(r: &Report) -> Vec<(u32, &'static str, i32)> {
-    r.moments.iter().map(|m| (m.turn, m.rule, m.points)).collect()
+    r.moments
+        .iter()
+        .map(|m| (m.turn, m.rule, m.points))
+        .collect()
 }
 
 /// The four skills as an array: patience, listening, name, escalation.
 pub fn skills(r: &Report) -> [u8; 4] {
-    [r.skills.patience, r.skills.listening, r.skills.name, r.skills.escalation]
+    [
+        r.skills.patience,
+        r.skills.listening,
+        r.skills.name,
+        r.skills.escalation,
+    ]
 }

@@ -11,7 +11,10 @@ use crate::scenario::model::{EndingKind, Escalation, Scenario};
 /// The ending the engine uses when the customer hangs up on their own:
 /// the first ending of kind `HungUp`, by id.
 pub fn hang_up_ending(s: &Scenario) -> Option<&str> {
-    s.endings.iter().find(|(_, e)| e.kind == EndingKind::HungUp).map(|(id, _)| id.as_str())
+    s.endings
+        .iter()
+        .find(|(_, e)| e.kind == EndingKind::HungUp)
+        .map(|(id, _)| id.as_str())
 }
 
 /// Edges from each node to the nodes and endings its replies lead to.
@@ -132,7 +135,12 @@ pub(super) fn check(c: &mut Ctx) {
 fn revealed_in(s: &Scenario, node: &str) -> BTreeSet<String> {
     s.nodes
         .get(node)
-        .map(|n| n.customer.iter().flat_map(|l| l.reveals.iter().cloned()).collect())
+        .map(|n| {
+            n.customer
+                .iter()
+                .flat_map(|l| l.reveals.iter().cloned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -140,8 +148,11 @@ fn revealed_in(s: &Scenario, node: &str) -> BTreeSet<String> {
 /// node) can reveal that fact.
 fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach: &BTreeSet<&str>) {
     let s = c.s;
-    let revealed: BTreeMap<&str, BTreeSet<String>> =
-        s.nodes.keys().map(|n| (n.as_str(), revealed_in(s, n))).collect();
+    let revealed: BTreeMap<&str, BTreeSet<String>> = s
+        .nodes
+        .keys()
+        .map(|n| (n.as_str(), revealed_in(s, n)))
+        .collect();
     let everywhere: BTreeSet<&String> = revealed.values().flatten().collect();
     for (i, f) in s.escalation.after().iter().enumerate() {
         if s.facts.contains_key(f) && !everywhere.contains(f) {
@@ -193,7 +204,10 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
                 .collect();
             if let Some(w) = &reply.when {
                 needed.extend(
-                    w.heard.iter().enumerate().map(|(k, f)| (path::index(&path::field(&rp, "when.heard"), k), f)),
+                    w.heard
+                        .iter()
+                        .enumerate()
+                        .map(|(k, f)| (path::index(&path::field(&rp, "when.heard"), k), f)),
                 );
             }
             for (at, f) in needed {
@@ -220,18 +234,26 @@ fn asked_facts(c: &mut Ctx) {
                 continue;
             }
             let rp = reply_path(id, i);
-            let answered = destinations(&rp, reply).iter().any(|(_, d)| revealed_in(s, d).contains(f));
+            let answered = destinations(&rp, reply)
+                .iter()
+                .any(|(_, d)| revealed_in(s, d).contains(f));
             if !answered {
                 c.report(
                     Code::AskedFactNeverRevealed,
                     &path::field(&rp, "asks"),
-                    format!("this reply asks for \"{f}\", but the node it leads to never reveals it"),
+                    format!(
+                        "this reply asks for \"{f}\", but the node it leads to never reveals it"
+                    ),
                     format!("add reveals: [\"{f}\"] to the customer's answer in the next node"),
                 );
             }
         }
         for (i, reply) in node.replies.iter().enumerate() {
-            if reply.marks.contains(&crate::scenario::model::Marker::Handover) && reply.escalate.is_none() {
+            if reply
+                .marks
+                .contains(&crate::scenario::model::Marker::Handover)
+                && reply.escalate.is_none()
+            {
                 c.report(
                     Code::HandoverWithoutEscalation,
                     &path::field(&reply_path(id, i), "marks"),
@@ -245,16 +267,30 @@ fn asked_facts(c: &mut Ctx) {
 
 fn escalation_offered(c: &mut Ctx, reach: &BTreeSet<&str>) {
     let s = c.s;
-    let Escalation::Required { to, .. } = &s.escalation else { return };
-    let offered = s.nodes.iter().filter(|(id, _)| reach.contains(id.as_str())).any(|(_, n)| {
-        n.replies.iter().any(|r| r.escalate.as_ref().is_some_and(|t| to.contains(t)))
-    });
+    let Escalation::Required { to, .. } = &s.escalation else {
+        return;
+    };
+    let offered = s
+        .nodes
+        .iter()
+        .filter(|(id, _)| reach.contains(id.as_str()))
+        .any(|(_, n)| {
+            n.replies
+                .iter()
+                .any(|r| r.escalate.as_ref().is_some_and(|t| to.contains(t)))
+        });
     if !offered && !to.is_empty() {
         c.report(
             Code::EscalationNeverOffered,
             "escalation",
-            format!("escalation to {} is required, but no reachable reply escalates there", to.join(" or ")),
-            format!("add a reply with escalate: \"{}\" (and Handover) where the agent knows enough", to[0]),
+            format!(
+                "escalation to {} is required, but no reachable reply escalates there",
+                to.join(" or ")
+            ),
+            format!(
+                "add a reply with escalate: \"{}\" (and Handover) where the agent knows enough",
+                to[0]
+            ),
         );
     }
 }

@@ -27,7 +27,11 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(l: &'a Loaded) -> Self {
-        Ctx { l, s: &l.scenario, out: Vec::new() }
+        Ctx {
+            l,
+            s: &l.scenario,
+            out: Vec::new(),
+        }
     }
 
     /// Reports at the value at `at`.

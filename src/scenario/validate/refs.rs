@@ -44,7 +44,11 @@ pub(super) fn check(c: &mut Ctx) {
                 condition(c, &path::field(&rp, "when"), w);
             }
             for (b, br) in reply.branches.iter().enumerate() {
-                condition(c, &path::field(&path::index(&path::field(&rp, "branches"), b), "when"), &br.when);
+                condition(
+                    c,
+                    &path::field(&path::index(&path::field(&rp, "branches"), b), "when"),
+                    &br.when,
+                );
             }
         }
     }
@@ -52,7 +56,9 @@ pub(super) fn check(c: &mut Ctx) {
 
 fn policy(c: &mut Ctx) {
     let s = c.s;
-    if let Escalation::Optional { to, after, .. } | Escalation::Required { to, after, .. } = &s.escalation {
+    if let Escalation::Optional { to, after, .. } | Escalation::Required { to, after, .. } =
+        &s.escalation
+    {
         if to.is_empty() {
             c.report(
                 Code::UnknownTarget,
@@ -83,7 +89,12 @@ fn destination(c: &mut Ctx, at: &str, dest: &str) {
     if c.s.nodes.contains_key(dest) || c.s.endings.contains_key(dest) {
         return;
     }
-    let all: Vec<&str> = c.s.nodes.keys().chain(c.s.endings.keys()).map(String::as_str).collect();
+    let all: Vec<&str> =
+        c.s.nodes
+            .keys()
+            .chain(c.s.endings.keys())
+            .map(String::as_str)
+            .collect();
     c.report(
         Code::UnknownNode,
         at,
@@ -101,7 +112,12 @@ fn fact_ref(c: &mut Ctx, at: &str, fact: &str) {
     if all.is_empty() {
         hint = format!("declare it: facts: {{ \"{fact}\": \"what the customer tells\" }}");
     }
-    c.report(Code::UnknownFact, at, format!("\"{fact}\" is not a declared fact"), hint);
+    c.report(
+        Code::UnknownFact,
+        at,
+        format!("\"{fact}\" is not a declared fact"),
+        hint,
+    );
 }
 
 fn target_ref(c: &mut Ctx, at: &str, target: &str) {
@@ -113,5 +129,10 @@ fn target_ref(c: &mut Ctx, at: &str, target: &str) {
     if all.is_empty() {
         hint = format!("declare it: targets: {{ \"{target}\": \"Supervisor\" }}");
     }
-    c.report(Code::UnknownTarget, at, format!("\"{target}\" is not a declared target"), hint);
+    c.report(
+        Code::UnknownTarget,
+        at,
+        format!("\"{target}\" is not a declared target"),
+        hint,
+    );
 }

@@ -15,7 +15,11 @@ pub(super) fn check(c: &mut Ctx) {
         for (i, line) in node.customer.iter().enumerate() {
             let lp = path::index(&path::field(&np, "customer"), i);
             // A plain-string line has its text at the line's own path.
-            let say_at = if c.l.locator.has(&path::field(&lp, "say")) { path::field(&lp, "say") } else { lp.clone() };
+            let say_at = if c.l.locator.has(&path::field(&lp, "say")) {
+                path::field(&lp, "say")
+            } else {
+                lp.clone()
+            };
             texts.push((say_at, &line.say));
             for (v, t) in line.variants.iter().enumerate() {
                 texts.push((path::index(&path::field(&lp, "variants"), v), t));
@@ -54,12 +58,21 @@ pub(super) fn check(c: &mut Ctx) {
 }
 
 /// Reports at the character `offset` of a string value's text.
-fn report_in_string(c: &mut Ctx, code: Code, at: &str, offset: usize, message: String, hint: String) {
+fn report_in_string(
+    c: &mut Ctx,
+    code: Code,
+    at: &str,
+    offset: usize,
+    message: String,
+    hint: String,
+) {
     let start = c.l.locator.value(at);
     // Should the value not be a string literal after all, one past the
     // opening quote is the best guess.
-    let pos = pos_in_literal(&c.l.source, start, offset)
-        .unwrap_or(Pos { line: start.line, column: start.column + 1 + offset });
+    let pos = pos_in_literal(&c.l.source, start, offset).unwrap_or(Pos {
+        line: start.line,
+        column: start.column + 1 + offset,
+    });
     let d = crate::scenario::diagnostic::Diagnostic::at(
         code,
         &c.l.file,
@@ -120,8 +133,14 @@ impl Walk<'_> {
 /// string literal starts at `start`.
 fn pos_in_literal(source: &str, start: Pos, offset: usize) -> Option<Pos> {
     let text = source.get(byte_index(source, start)?..)?;
-    let mut w = Walk { chars: text.chars().peekable(), pos: start };
-    if text.strip_prefix("Some").is_some_and(|r| r.trim_start().starts_with('(')) {
+    let mut w = Walk {
+        chars: text.chars().peekable(),
+        pos: start,
+    };
+    if text
+        .strip_prefix("Some")
+        .is_some_and(|r| r.trim_start().starts_with('('))
+    {
         (0..4).try_for_each(|_| w.bump().map(drop))?;
         w.skip_ws();
         w.eat('(')?;

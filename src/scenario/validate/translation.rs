@@ -13,22 +13,90 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut diff = |at: String, what: &str, x: String, y: String| {
         if x != y {
-            out.push((at, format!("{what}: the original has {x}, this file has {y}")));
+            out.push((
+                at,
+                format!("{what}: the original has {x}, this file has {y}"),
+            ));
         }
     };
-    diff("channel".into(), "channel", format!("{:?}", a.channel), format!("{:?}", b.channel));
-    diff("archetype".into(), "archetype", format!("{:?}", a.archetype), format!("{:?}", b.archetype));
-    diff("difficulty".into(), "difficulty", a.difficulty.to_string(), b.difficulty.to_string());
-    diff("start".into(), "start node", a.start.clone(), b.start.clone());
-    diff("customer.mood".into(), "starting mood", format!("{:?}", a.customer.mood), format!("{:?}", b.customer.mood));
-    diff("customer.hangs_up_at".into(), "hangs_up_at", a.customer.hangs_up_at.to_string(), b.customer.hangs_up_at.to_string());
-    diff("customer.name_pool".into(), "name pool size", a.customer.name_pool.len().to_string(), b.customer.name_pool.len().to_string());
-    diff("facts".into(), "facts", keys(a.facts.keys()), keys(b.facts.keys()));
-    diff("targets".into(), "targets", keys(a.targets.keys()), keys(b.targets.keys()));
-    diff("escalation".into(), "escalation policy", policy(a), policy(b));
-    diff("pass_mark".into(), "pass_mark", a.pass_mark.to_string(), b.pass_mark.to_string());
-    diff("weights".into(), "weights", format!("{:?}", a.weights), format!("{:?}", b.weights));
-    diff("nodes".into(), "nodes", keys(a.nodes.keys()), keys(b.nodes.keys()));
+    diff(
+        "channel".into(),
+        "channel",
+        format!("{:?}", a.channel),
+        format!("{:?}", b.channel),
+    );
+    diff(
+        "archetype".into(),
+        "archetype",
+        format!("{:?}", a.archetype),
+        format!("{:?}", b.archetype),
+    );
+    diff(
+        "difficulty".into(),
+        "difficulty",
+        a.difficulty.to_string(),
+        b.difficulty.to_string(),
+    );
+    diff(
+        "start".into(),
+        "start node",
+        a.start.clone(),
+        b.start.clone(),
+    );
+    diff(
+        "customer.mood".into(),
+        "starting mood",
+        format!("{:?}", a.customer.mood),
+        format!("{:?}", b.customer.mood),
+    );
+    diff(
+        "customer.hangs_up_at".into(),
+        "hangs_up_at",
+        a.customer.hangs_up_at.to_string(),
+        b.customer.hangs_up_at.to_string(),
+    );
+    diff(
+        "customer.name_pool".into(),
+        "name pool size",
+        a.customer.name_pool.len().to_string(),
+        b.customer.name_pool.len().to_string(),
+    );
+    diff(
+        "facts".into(),
+        "facts",
+        keys(a.facts.keys()),
+        keys(b.facts.keys()),
+    );
+    diff(
+        "targets".into(),
+        "targets",
+        keys(a.targets.keys()),
+        keys(b.targets.keys()),
+    );
+    diff(
+        "escalation".into(),
+        "escalation policy",
+        policy(a),
+        policy(b),
+    );
+    diff(
+        "pass_mark".into(),
+        "pass_mark",
+        a.pass_mark.to_string(),
+        b.pass_mark.to_string(),
+    );
+    diff(
+        "weights".into(),
+        "weights",
+        format!("{:?}", a.weights),
+        format!("{:?}", b.weights),
+    );
+    diff(
+        "nodes".into(),
+        "nodes",
+        keys(a.nodes.keys()),
+        keys(b.nodes.keys()),
+    );
     diff(
         "endings".into(),
         "endings",
@@ -39,7 +107,13 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
         let Some(nb) = b.nodes.get(id) else { continue };
         let np = node_path(id);
         let lines = |n: &crate::scenario::model::Node| {
-            format!("{:?}", n.customer.iter().map(|l| (&l.reveals, l.pause.to_bits())).collect::<Vec<_>>())
+            format!(
+                "{:?}",
+                n.customer
+                    .iter()
+                    .map(|l| (&l.reveals, l.pause.to_bits()))
+                    .collect::<Vec<_>>()
+            )
         };
         diff(
             path::field(&np, "customer"),
@@ -50,8 +124,14 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
         diff(
             np.clone(),
             &format!("interruption and patience flags of \"{id}\""),
-            format!("{:?}", (na.interrupted.as_ref().map(|r| r.mood), na.repeats, na.rude)),
-            format!("{:?}", (nb.interrupted.as_ref().map(|r| r.mood), nb.repeats, nb.rude)),
+            format!(
+                "{:?}",
+                (na.interrupted.as_ref().map(|r| r.mood), na.repeats, na.rude)
+            ),
+            format!(
+                "{:?}",
+                (nb.interrupted.as_ref().map(|r| r.mood), nb.repeats, nb.rude)
+            ),
         );
         diff(
             path::field(&np, "replies"),
@@ -60,7 +140,12 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
             nb.replies.len().to_string(),
         );
         for (i, (ra, rb)) in na.replies.iter().zip(&nb.replies).enumerate() {
-            diff(reply_path(id, i), &format!("reply {} of \"{id}\"", i + 1), reply_shape(ra), reply_shape(rb));
+            diff(
+                reply_path(id, i),
+                &format!("reply {} of \"{id}\"", i + 1),
+                reply_shape(ra),
+                reply_shape(rb),
+            );
         }
     }
     out
@@ -72,7 +157,12 @@ fn keys<T: ToString>(it: impl Iterator<Item = T>) -> String {
 }
 
 fn policy(s: &Scenario) -> String {
-    format!("{}(to: {:?}, after: {:?})", s.escalation.name(), s.escalation.targets(), s.escalation.after())
+    format!(
+        "{}(to: {:?}, after: {:?})",
+        s.escalation.name(),
+        s.escalation.targets(),
+        s.escalation.after()
+    )
 }
 
 fn reply_shape(r: &Reply) -> String {

@@ -27,7 +27,10 @@ fn duplicate_keys(c: &mut Ctx) {
             &c.l.source,
             d.pos.line,
             d.pos.column,
-            format!("\"{}\" is written twice in {} (first at line {})", d.key, d.map, d.first.line),
+            format!(
+                "\"{}\" is written twice in {} (first at line {})",
+                d.key, d.map, d.first.line
+            ),
             "rename one of them; otherwise the second silently replaces the first".into(),
         );
         c.out.push(diag);
@@ -53,7 +56,12 @@ fn identity(c: &mut Ctx) {
         );
     }
     if s.version == 0 {
-        c.report(Code::OutOfRange, "version", "version must be 1 or more".into(), "start at version: 1");
+        c.report(
+            Code::OutOfRange,
+            "version",
+            "version must be 1 or more".into(),
+            "start at version: 1",
+        );
     }
     if !(1..=3).contains(&s.difficulty) {
         c.report(
@@ -64,9 +72,18 @@ fn identity(c: &mut Ctx) {
         );
     }
     if s.title.trim().is_empty() {
-        c.report(Code::EmptyText, "title", "the title is empty".into(), "give the scenario a short title");
+        c.report(
+            Code::EmptyText,
+            "title",
+            "the title is empty".into(),
+            "give the scenario a short title",
+        );
     }
-    let folder = c.l.file.parent().and_then(Path::file_name).and_then(|n| n.to_str());
+    let folder =
+        c.l.file
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str());
     if let Some(folder) = folder
         && LANGUAGES.contains(&folder)
         && folder != s.language
@@ -74,8 +91,14 @@ fn identity(c: &mut Ctx) {
         c.report(
             Code::LanguageFolderMismatch,
             "language",
-            format!("the file is in the \"{folder}\" folder but says language: \"{}\"", s.language),
-            format!("move the file to scenarios/{}/ or correct the language", s.language),
+            format!(
+                "the file is in the \"{folder}\" folder but says language: \"{}\"",
+                s.language
+            ),
+            format!(
+                "move the file to scenarios/{}/ or correct the language",
+                s.language
+            ),
         );
     }
 }
@@ -113,7 +136,8 @@ fn customer(c: &mut Ctx) {
     if let Some(portrait) = &cu.portrait {
         let p = Path::new(portrait);
         let escapes = p.is_absolute()
-            || p.components().any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+            || p.components()
+                .any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
             || leaves_folder(p);
         if escapes {
             c.report(
@@ -173,7 +197,9 @@ fn scoring(c: &mut Ctx) {
 
 /// Ids must be safe to type on the command line (`t:supervisor`) and stable.
 pub(crate) fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn ids(c: &mut Ctx) {
@@ -237,7 +263,12 @@ fn nodes(c: &mut Ctx) {
                 );
             }
             if line.say.trim().is_empty() {
-                c.report(Code::EmptyText, &lp, "this customer line is empty".into(), "write what the customer says, or remove the line");
+                c.report(
+                    Code::EmptyText,
+                    &lp,
+                    "this customer line is empty".into(),
+                    "write what the customer says, or remove the line",
+                );
             }
         }
         if let Some(r) = &node.interrupted {
@@ -247,7 +278,12 @@ fn nodes(c: &mut Ctx) {
             let rp = reply_path(id, i);
             shift_in_range(c, &rp, &reply.mood);
             if reply.say.trim().is_empty() {
-                c.report(Code::EmptyText, &path::field(&rp, "say"), "this reply is empty".into(), "write what the agent says");
+                c.report(
+                    Code::EmptyText,
+                    &path::field(&rp, "say"),
+                    "this reply is empty".into(),
+                    "write what the agent says",
+                );
             }
             for (m, moment) in reply.moments.iter().enumerate() {
                 if !(-100..=100).contains(&moment.points) {
@@ -264,7 +300,10 @@ fn nodes(c: &mut Ctx) {
                 conds.push((path::field(&rp, "when"), w));
             }
             for (b, br) in reply.branches.iter().enumerate() {
-                conds.push((path::field(&path::index(&path::field(&rp, "branches"), b), "when"), &br.when));
+                conds.push((
+                    path::field(&path::index(&path::field(&rp, "branches"), b), "when"),
+                    &br.when,
+                ));
             }
             for (at, cond) in conds {
                 for (axis, above, below) in cond.bounds() {

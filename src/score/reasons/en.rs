@@ -84,11 +84,17 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Escalate when the problem is beyond your authority, once you know the facts.",
         ),
         Why::EscalationEarly { target, missing } => (
-            format!("{target} was right, but you handed over before you knew: {}.", join(missing, "and")),
+            format!(
+                "{target} was right, but you handed over before you knew: {}.",
+                join(missing, "and")
+            ),
             "Gather the facts first so the next person does not have to ask again.",
         ),
         Why::EscalationWrongTarget { target, right } => (
-            format!("You handed over to {target}; the right place was {}.", join(right, "or")),
+            format!(
+                "You handed over to {target}; the right place was {}.",
+                join(right, "or")
+            ),
             "Know who decides what: check the escalation policy before you transfer.",
         ),
         Why::EscalationNotNeeded { target, why } => (
@@ -96,7 +102,10 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Do not pass the customer on to get rid of them; solve what you are allowed to solve.",
         ),
         Why::EscalationMissing { right, why } => (
-            format!("This needed {}, but you never handed over. {why}", join(right, "or")),
+            format!(
+                "This needed {}, but you never handed over. {why}",
+                join(right, "or")
+            ),
             "When something is beyond your authority, escalate and explain what happens next.",
         ),
         Why::Handover => (
