@@ -96,6 +96,91 @@ impl Cursor<'_> {
     }
 }
 
+/// Whether brackets nest deeper than `max` anywhere outside strings and
+/// comments. A byte scan without allocation, run on every file; the
+/// tokenizer then finds the exact place.
+pub fn nesting_exceeds(src: &str, max: usize) -> bool {
+    let b = src.as_bytes();
+    let (mut i, mut depth) = (0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'r' if matches!(b.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) =>
+            {
+                let mut hashes = 0;
+                i += 1;
+                while b.get(i) == Some(&b'#') {
+                    hashes += 1;
+                    i += 1;
+                }
+                if b.get(i) == Some(&b'"') {
+                    i += 1;
+                    loop {
+                        if i >= b.len() {
+                            break;
+                        }
+                        if b[i] == b'"'
+                            && b[i + 1..]
+                                .iter()
+                                .take(hashes)
+                                .filter(|&&c| c == b'#')
+                                .count()
+                                == hashes
+                        {
+                            i += hashes;
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+            b'\'' => {
+                // A char literal: skip to its closing quote on the same line.
+                i += 1;
+                while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut level = 1;
+                i += 2;
+                while i < b.len() && level > 0 {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        level += 1;
+                        i += 1;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        level -= 1;
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Splits RON source into tokens, refusing nesting deeper than `max_depth`.
 pub fn tokenize(src: &str, max_depth: usize) -> Result<Vec<Token>, LexStop> {
     let mut cur = Cursor {
@@ -372,6 +457,24 @@ mod tests {
         assert_eq!(byte_index(src, Pos { line: 3, column: 1 }), Some(7));
         assert_eq!(byte_index(src, Pos { line: 4, column: 1 }), None);
         assert_eq!(byte_index(src, Pos { line: 1, column: 0 }), None);
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_tokenizer_on_depth() {
+        for src in [
+            "[[[[]]]]",
+            "(a: \"((((((\", b: [[]])",
+            "// ((((((\n[]",
+            "/* [[[[[[ */ []",
+            "r#\"[[[[[[\"# ",
+        ] {
+            assert_eq!(
+                nesting_exceeds(src, 4),
+                matches!(tokenize(src, 4), Err(LexStop::TooDeep(_))),
+                "{src}"
+            );
+        }
+        assert!(nesting_exceeds(&"[".repeat(5), 4));
     }
 
     #[test]

@@ -11,6 +11,40 @@ use super::line::FIELDS as LINE_FIELDS;
 use super::locate::Locator;
 use super::model::Scenario;
 
+/// The start of the message `unique_map` fails with.
+pub(crate) const DUPLICATE_KEY: &str = "duplicate key";
+
+/// Deserializes a map of ids, refusing a key written twice (serde would keep
+/// the last one silently, and a trainer would lose a node without a word).
+pub(crate) fn unique_map<'de, D, V>(d: D) -> Result<std::collections::BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: serde::Deserialize<'de>,
+{
+    struct Visit<V>(std::marker::PhantomData<V>);
+    impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Visit<V> {
+        type Value = std::collections::BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map { \"id\": value, ... }")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = std::collections::BTreeMap::new();
+            while let Some(k) = map.next_key::<String>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!("{DUPLICATE_KEY} \"{k}\"")));
+                }
+                let v = map.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Visit(std::marker::PhantomData))
+}
+
 /// Files larger than this are refused before parsing (1 MiB).
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
@@ -27,14 +61,26 @@ pub struct Loaded {
     pub file: PathBuf,
     /// The text, without a byte-order mark.
     pub source: String,
-    /// Positions of values in `source`.
-    pub locator: Locator,
+    /// Positions of values in `source`, built on first use: a valid file
+    /// never needs them, and building them costs more than parsing.
+    locator: std::sync::OnceLock<Locator>,
 }
 
 impl Loaded {
+    /// Positions of values in the source.
+    pub fn locator(&self) -> &Locator {
+        self.locator.get_or_init(|| {
+            // RON accepted the file, so the tokenizer understands it too; if
+            // not, positions fall back to the top of the file rather than failing.
+            tokenize(&self.source, MAX_DEPTH)
+                .map(|t| Locator::new(&t))
+                .unwrap_or_default()
+        })
+    }
+
     /// A diagnostic pointing at the value at `path` (see [`super::locate::path`]).
     pub fn diag_at(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
-        let pos = self.locator.value(path);
+        let pos = self.locator().value(path);
         Diagnostic::at(
             code,
             &self.file,
@@ -48,7 +94,7 @@ impl Loaded {
 
     /// A diagnostic pointing at the key or field name at `path`.
     pub fn diag_at_key(&self, code: Code, path: &str, message: String, hint: String) -> Diagnostic {
-        let pos = self.locator.key(path);
+        let pos = self.locator().key(path);
         Diagnostic::at(
             code,
             &self.file,
@@ -112,37 +158,37 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
             "start from the minimal scenario in docs/scenario-format.md".into(),
         ));
     }
-    let lexed = tokenize(source, MAX_DEPTH);
-    match lexed {
-        Err(LexStop::TooDeep(pos)) => {
-            return Err(Diagnostic::at(
-                Code::TooDeep,
-                path,
-                source,
-                pos.line,
-                pos.column,
-                format!("brackets are nested more than {MAX_DEPTH} levels deep"),
-                "scenarios need only a few levels; look for brackets that are opened but never closed"
-                    .into(),
-            ));
-        }
-        Ok(_) | Err(LexStop::UnclosedComment(_) | LexStop::Unsupported) => {}
+    // The cheap byte scan runs on every file; the tokenizer only when the
+    // scan finds deep nesting (to say where) or RON fails (to place the error).
+    if super::lexer::nesting_exceeds(source, MAX_DEPTH)
+        && let Err(LexStop::TooDeep(pos)) = tokenize(source, MAX_DEPTH)
+    {
+        return Err(Diagnostic::at(
+            Code::TooDeep,
+            path,
+            source,
+            pos.line,
+            pos.column,
+            format!("brackets are nested more than {MAX_DEPTH} levels deep"),
+            "scenarios need only a few levels; look for brackets that are opened but never closed"
+                .into(),
+        ));
     }
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_DEPTH);
     let scenario: Scenario = match options.from_str(source) {
         Ok(s) => s,
-        Err(e) => return Err(ron_diag(path, source, &e, &lexed)),
+        Err(e) => {
+            let lexed = tokenize(source, MAX_DEPTH);
+            return Err(ron_diag(path, source, &e, &lexed));
+        }
     };
-    // RON accepted the file, so the tokenizer understood it too; if not,
-    // positions fall back to the top of the file rather than failing.
-    let locator = lexed.map(|t| Locator::new(&t)).unwrap_or_default();
     Ok(Loaded {
         scenario,
         file: path.to_owned(),
         source: source.to_owned(),
-        locator,
+        locator: std::sync::OnceLock::new(),
     })
 }
 
@@ -180,6 +226,29 @@ fn ron_diag(
     e: &SpannedError,
     lexed: &Result<Vec<Token>, LexStop>,
 ) -> Diagnostic {
+    // A key written twice in a map: the tokens say exactly where.
+    if let (RonError::Message(m), Ok(tokens)) = (&e.code, lexed)
+        && m.starts_with(DUPLICATE_KEY)
+        && let Some(d) = Locator::new(tokens).duplicates.first()
+    {
+        let where_ = if d.map.is_empty() {
+            "the file".to_owned()
+        } else {
+            d.map.clone()
+        };
+        return Diagnostic::at(
+            Code::DuplicateKey,
+            path,
+            source,
+            d.pos.line,
+            d.pos.column,
+            format!(
+                "\"{}\" is written twice in {where_} (first at line {})",
+                d.key, d.first.line
+            ),
+            "rename one of them; otherwise the second would silently replace the first".into(),
+        );
+    }
     let (code, mut message, mut hint) = describe(&e.code);
     let pos = match (&e.code, lexed) {
         // RON stops at the end of the file; the bracket left open is what to fix.

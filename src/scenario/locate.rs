@@ -42,13 +42,45 @@ pub mod path {
             format!("{parent}.{name}")
         }
     }
-    /// `parent["key"]`
+    /// `parent["key"]` (the key spelt as Rust's Debug does, so any key works).
     pub fn key(parent: &str, key: &str) -> String {
-        format!("{parent}[{key:?}]")
+        // Ids are nearly always plain; skip the formatter for them (the
+        // validator builds thousands of paths per file).
+        if key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            let mut s = String::with_capacity(parent.len() + key.len() + 4);
+            s.push_str(parent);
+            s.push_str("[\"");
+            s.push_str(key);
+            s.push_str("\"]");
+            s
+        } else {
+            format!("{parent}[{key:?}]")
+        }
     }
     /// `parent[index]`
     pub fn index(parent: &str, index: usize) -> String {
-        format!("{parent}[{index}]")
+        let mut s = String::with_capacity(parent.len() + 6);
+        s.push_str(parent);
+        s.push('[');
+        s.push_str(itoa(index).as_str());
+        s.push(']');
+        s
+    }
+
+    fn itoa(mut n: usize) -> String {
+        if n < 10 {
+            return char::from(b'0' + n as u8).to_string();
+        }
+        let mut digits = Vec::new();
+        while n > 0 {
+            digits.push(b'0' + (n % 10) as u8);
+            n /= 10;
+        }
+        digits.reverse();
+        String::from_utf8(digits).unwrap_or_default()
     }
 }
 
@@ -281,6 +313,20 @@ mod tests {
             }
         );
         assert_eq!(loc.key("nodes[\"open\"]"), Pos { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn fast_and_formatted_keys_are_spelt_alike() {
+        assert_eq!(
+            path::key("nodes", "open-1_a"),
+            format!("nodes[{:?}]", "open-1_a")
+        );
+        assert_eq!(
+            path::key("nodes", "ö \"x\""),
+            format!("nodes[{:?}]", "ö \"x\"")
+        );
+        assert_eq!(path::index("a", 0), "a[0]");
+        assert_eq!(path::index("a", 1204), "a[1204]");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::line::Line;
+use super::load::unique_map;
 use super::mood::{Condition, MoodShift, MoodStart};
 
 /// One customer contact: a phone call, chat, e-mail thread or counter visit.
@@ -46,10 +47,10 @@ pub struct Scenario {
     /// Who calls, how to address them, how they feel.
     pub customer: Customer,
     /// The pieces of information the customer can reveal, id -> label.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     pub facts: BTreeMap<String, String>,
     /// Where the agent can hand the contact over, id -> label.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_map")]
     pub targets: BTreeMap<String, String>,
     /// What the agent may decide alone (shown in the briefing and debrief).
     #[serde(default)]
@@ -65,8 +66,10 @@ pub struct Scenario {
     /// The node the contact starts in.
     pub start: String,
     /// Customer turns, id -> node.
+    #[serde(deserialize_with = "unique_map")]
     pub nodes: BTreeMap<String, Node>,
     /// How the contact can end, id -> ending.
+    #[serde(deserialize_with = "unique_map")]
     pub endings: BTreeMap<String, Ending>,
 }
 

@@ -165,29 +165,52 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
         }
     }
     // Facts some path can have revealed by the time a node is reached (its
-    // own lines included): a forward fixpoint, linear in the edges per round.
-    let mut known: BTreeMap<&str, BTreeSet<&str>> = revealed
-        .iter()
-        .map(|(n, fs)| (*n, fs.iter().map(String::as_str).collect()))
+    // own lines included): a forward fixpoint over 64-bit fact sets. More
+    // than 64 facts is an error of its own (values.rs), so skip the check.
+    if s.facts.len() > 64 {
+        return;
+    }
+    let bit: BTreeMap<&str, u64> = s
+        .facts
+        .keys()
+        .enumerate()
+        .map(|(i, f)| (f.as_str(), 1u64 << i))
         .collect();
+    let bits = |fs: &BTreeSet<String>| {
+        fs.iter()
+            .filter_map(|f| bit.get(f.as_str()))
+            .fold(0u64, |a, b| a | b)
+    };
+    let mut known_bits: BTreeMap<&str, u64> =
+        revealed.iter().map(|(n, fs)| (*n, bits(fs))).collect();
     let mut changed = true;
     while changed {
         changed = false;
         for (&node, preds) in reverse {
-            let mut add: Vec<&str> = Vec::new();
-            for p in preds {
-                if let (Some(kp), Some(kn)) = (known.get(p), known.get(node)) {
-                    add.extend(kp.iter().filter(|f| !kn.contains(*f)));
-                }
-            }
-            if !add.is_empty()
-                && let Some(kn) = known.get_mut(node)
+            let from_preds = preds
+                .iter()
+                .filter_map(|p| known_bits.get(p))
+                .fold(0u64, |a, b| a | b);
+            if let Some(k) = known_bits.get_mut(node)
+                && *k | from_preds != *k
             {
-                kn.extend(add);
+                *k |= from_preds;
                 changed = true;
             }
         }
     }
+    let known: BTreeMap<&str, BTreeSet<&str>> = known_bits
+        .iter()
+        .map(|(n, k)| {
+            (
+                *n,
+                bit.iter()
+                    .filter(|(_, b)| *k & **b != 0)
+                    .map(|(f, _)| *f)
+                    .collect(),
+            )
+        })
+        .collect();
     for (id, node) in &s.nodes {
         if !reach.contains(id.as_str()) {
             continue;

@@ -19,34 +19,42 @@ pub(super) fn check(c: &mut Ctx) {
     }
     policy(c);
     for (id, node) in &s.nodes {
-        let np = node_path(id);
+        // Paths are built only when a reference is wrong.
+        let np = || node_path(id);
         for (i, line) in node.customer.iter().enumerate() {
-            let lp = path::index(&path::field(&np, "customer"), i);
             for (f, fact) in line.reveals.iter().enumerate() {
-                fact_ref(c, &path::index(&path::field(&lp, "reveals"), f), fact);
+                fact_ref(c, fact, || {
+                    path::index(
+                        &path::field(&path::index(&path::field(&np(), "customer"), i), "reveals"),
+                        f,
+                    )
+                });
             }
         }
         for (i, reply) in node.replies.iter().enumerate() {
-            let rp = reply_path(id, i);
-            for (at, dest) in destinations(&rp, reply) {
-                destination(c, &at, dest);
+            let rp = || reply_path(id, i);
+            let is_dest = |d: &str| s.nodes.contains_key(d) || s.endings.contains_key(d);
+            if !is_dest(&reply.next) || reply.branches.iter().any(|b| !is_dest(&b.go)) {
+                for (at, dest) in destinations(&rp(), reply) {
+                    destination(c, &at, dest);
+                }
             }
             for (f, fact) in reply.needs.iter().enumerate() {
-                fact_ref(c, &path::index(&path::field(&rp, "needs"), f), fact);
+                fact_ref(c, fact, || path::index(&path::field(&rp(), "needs"), f));
             }
             if let Some(fact) = &reply.asks {
-                fact_ref(c, &path::field(&rp, "asks"), fact);
+                fact_ref(c, fact, || path::field(&rp(), "asks"));
             }
             if let Some(target) = &reply.escalate {
-                target_ref(c, &path::field(&rp, "escalate"), target);
+                target_ref(c, &path::field(&rp(), "escalate"), target);
             }
             if let Some(w) = &reply.when {
-                condition(c, &path::field(&rp, "when"), w);
+                condition(c, &path::field(&rp(), "when"), w);
             }
             for (b, br) in reply.branches.iter().enumerate() {
                 condition(
                     c,
-                    &path::field(&path::index(&path::field(&rp, "branches"), b), "when"),
+                    &path::field(&path::index(&path::field(&rp(), "branches"), b), "when"),
                     &br.when,
                 );
             }
@@ -71,17 +79,17 @@ fn policy(c: &mut Ctx) {
             target_ref(c, &path::index("escalation.to", i), t);
         }
         for (i, f) in after.iter().enumerate() {
-            fact_ref(c, &path::index("escalation.after", i), f);
+            fact_ref(c, f, || path::index("escalation.after", i));
         }
     }
 }
 
 fn condition(c: &mut Ctx, at: &str, cond: &Condition) {
     for (i, f) in cond.heard.iter().enumerate() {
-        fact_ref(c, &path::index(&path::field(at, "heard"), i), f);
+        fact_ref(c, f, || path::index(&path::field(at, "heard"), i));
     }
     for (i, f) in cond.not_heard.iter().enumerate() {
-        fact_ref(c, &path::index(&path::field(at, "not_heard"), i), f);
+        fact_ref(c, f, || path::index(&path::field(at, "not_heard"), i));
     }
 }
 
@@ -103,10 +111,12 @@ fn destination(c: &mut Ctx, at: &str, dest: &str) {
     );
 }
 
-fn fact_ref(c: &mut Ctx, at: &str, fact: &str) {
+fn fact_ref(c: &mut Ctx, fact: &str, at: impl FnOnce() -> String) {
     if c.s.facts.contains_key(fact) {
         return;
     }
+    let at = at();
+    let at = at.as_str();
     let all: Vec<&str> = c.s.facts.keys().map(String::as_str).collect();
     let mut hint = suggest_hint(fact, &all, "facts");
     if all.is_empty() {

@@ -9,51 +9,60 @@ use crate::scenario::text::{self, PLACEHOLDERS, Piece};
 
 pub(super) fn check(c: &mut Ctx) {
     let s = c.s;
-    let mut texts: Vec<(String, &str)> = Vec::new();
+    // Paths are built only for texts with a finding: a valid file builds none.
     for (id, node) in &s.nodes {
-        let np = node_path(id);
+        let np = || node_path(id);
         for (i, line) in node.customer.iter().enumerate() {
-            let lp = path::index(&path::field(&np, "customer"), i);
-            // A plain-string line has its text at the line's own path.
-            let say_at = if c.l.locator.has(&path::field(&lp, "say")) {
-                path::field(&lp, "say")
-            } else {
-                lp.clone()
-            };
-            texts.push((say_at, &line.say));
+            let lp = || path::index(&path::field(&np(), "customer"), i);
+            // A plain-string line has no `say` field: the locator falls back
+            // to the line itself, which is the string.
+            text(c, &line.say, || path::field(&lp(), "say"));
             for (v, t) in line.variants.iter().enumerate() {
-                texts.push((path::index(&path::field(&lp, "variants"), v), t));
+                text(c, t, || path::index(&path::field(&lp(), "variants"), v));
             }
         }
         if let Some(r) = &node.interrupted
             && let Some(say) = &r.say
         {
-            texts.push((path::field(&path::field(&np, "interrupted"), "say"), say));
+            text(c, say, || {
+                path::field(&path::field(&np(), "interrupted"), "say")
+            });
         }
         for (i, reply) in node.replies.iter().enumerate() {
-            let rp = reply_path(id, i);
-            let mut reply_texts = vec![(path::field(&rp, "say"), reply.say.as_str())];
-            for (v, t) in reply.variants.iter().enumerate() {
-                reply_texts.push((path::index(&path::field(&rp, "variants"), v), t));
-            }
+            let rp = || reply_path(id, i);
             // A reply marked WrongName writes a wrong name on purpose.
-            if !reply.marks.contains(&Marker::WrongName) {
-                for (at, t) in &reply_texts {
-                    literal_name(c, at, t);
+            let check_name = !reply.marks.contains(&Marker::WrongName);
+            text(c, &reply.say, || path::field(&rp(), "say"));
+            if check_name {
+                literal_name(c, &reply.say, || path::field(&rp(), "say"));
+            }
+            for (v, t) in reply.variants.iter().enumerate() {
+                let at = || path::index(&path::field(&rp(), "variants"), v);
+                text(c, t, at);
+                if check_name {
+                    literal_name(c, t, at);
                 }
             }
-            texts.extend(reply_texts);
         }
     }
     for (id, ending) in &s.endings {
-        let ep = path::key("endings", id);
-        texts.push((path::field(&ep, "say"), &ending.say));
+        let ep = || path::key("endings", id);
+        text(c, &ending.say, || path::field(&ep(), "say"));
         for (v, t) in ending.variants.iter().enumerate() {
-            texts.push((path::index(&path::field(&ep, "variants"), v), t));
+            text(c, t, || path::index(&path::field(&ep(), "variants"), v));
         }
     }
-    for (at, t) in texts {
-        placeholders(c, &at, t);
+}
+
+/// Checks the placeholders of one text; `at` builds its path if needed.
+fn text(c: &mut Ctx, t: &str, at: impl Fn() -> String) {
+    let clean = text::parse(t).is_ok_and(|pieces| {
+        pieces
+            .iter()
+            .all(|p| !matches!(p, Piece::Placeholder(name, _) if !PLACEHOLDERS.contains(name)))
+    });
+    if !clean {
+        placeholders(c, &at(), t);
     }
 }
 
@@ -66,7 +75,7 @@ fn report_in_string(
     message: String,
     hint: String,
 ) {
-    let start = c.l.locator.value(at);
+    let start = c.l.locator().value(at);
     // Should the value not be a string literal after all, one past the
     // opening quote is the best guess.
     let pos = pos_in_literal(&c.l.source, start, offset).unwrap_or(Pos {
@@ -213,7 +222,7 @@ fn placeholders(c: &mut Ctx, at: &str, t: &str) {
     }
 }
 
-fn literal_name(c: &mut Ctx, at: &str, t: &str) {
+fn literal_name(c: &mut Ctx, t: &str, at: impl Fn() -> String) {
     let cu = &c.s.customer;
     for form in [&cu.address_as, &cu.name] {
         if !form.trim().is_empty()
@@ -223,7 +232,7 @@ fn literal_name(c: &mut Ctx, at: &str, t: &str) {
             report_in_string(
                 c,
                 Code::LiteralName,
-                at,
+                &at(),
                 offset,
                 format!("the reply writes the customer's name \"{form}\" literally"),
                 "write {name} (or {full_name}) so that name pools work and the engine sees the name".into(),

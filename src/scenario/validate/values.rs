@@ -11,30 +11,11 @@ use crate::scenario::mood::{Axis, MoodShift};
 pub const LANGUAGES: &[&str] = &["en", "de", "nl"];
 
 pub(super) fn check(c: &mut Ctx) {
-    duplicate_keys(c);
     identity(c);
     customer(c);
     scoring(c);
     ids(c);
     nodes(c);
-}
-
-fn duplicate_keys(c: &mut Ctx) {
-    for d in c.l.locator.duplicates.clone() {
-        let diag = crate::scenario::diagnostic::Diagnostic::at(
-            Code::DuplicateKey,
-            &c.l.file,
-            &c.l.source,
-            d.pos.line,
-            d.pos.column,
-            format!(
-                "\"{}\" is written twice in {} (first at line {})",
-                d.key, d.map, d.first.line
-            ),
-            "rename one of them; otherwise the second silently replaces the first".into(),
-        );
-        c.out.push(diag);
-    }
 }
 
 fn identity(c: &mut Ctx) {
@@ -176,6 +157,18 @@ fn leaves_folder(p: &Path) -> bool {
 }
 
 fn scoring(c: &mut Ctx) {
+    if c.s.facts.len() > crate::sim::compiled::MAX_FACTS {
+        c.report(
+            Code::OutOfRange,
+            "facts",
+            format!(
+                "{} facts are declared; at most {} are supported",
+                c.s.facts.len(),
+                crate::sim::compiled::MAX_FACTS
+            ),
+            "merge facts that are always revealed together, or split the scenario",
+        );
+    }
     if c.s.pass_mark > 100 {
         c.report(
             Code::OutOfRange,
