@@ -55,13 +55,13 @@ const CASES: &[Case] = &[
     case("syntax-unclosed-block-comment.ron",     "E001",  7,   5), // the `/*`
     case("syntax-trailing-characters.ron",        "E001", 25,   1), // the extra `)`
     case("syntax-stray-character.ron",            "E001",  4,  45), // the `@`
-    case("syntax-pass-mark-overflow.ron",         "E001",  7,  16), // `300` does not fit a u8 (documented as E001)
+    case("syntax-pass-mark-overflow.ron",         "E011",  7,  16), // `300` does not fit the field
     // Wrong types: RON tells most of them at once (E001, as documented); E004 where serde does.
-    case("wrong-type-number-for-text.ron",        "E001",  4,  12), // `42`
-    case("wrong-type-text-for-number.ron",        "E001",  3,  35), // `"1"`
-    case("wrong-type-list-for-map.ron",           "E001", 19,  14), // `["supervisor"]`
-    case("wrong-type-text-for-bool.ron",          "E001", 24,  19), // `"yes"`
-    case("wrong-type-text-for-list.ron",          "E001", 39,  57), // `"Dismissive"`
+    case("wrong-type-number-for-text.ron",        "E004",  4,  12), // `42`
+    case("wrong-type-text-for-number.ron",        "E004",  3,  35), // `"1"`
+    case("wrong-type-list-for-map.ron",           "E004", 19,  14), // `["supervisor"]`
+    case("wrong-type-text-for-bool.ron",          "E004", 24,  19), // `"yes"`
+    case("wrong-type-text-for-list.ron",          "E004", 39,  57), // `"Dismissive"`
     case("wrong-type-list-in-customer-lines.ron", "E004", 10,  53), // the inner `[`
     case("wrong-type-struct-name.ron",            "E004",  5,  15), // `Persona(`
     // Unknown fields, at every level.
@@ -313,4 +313,52 @@ fn an_oversized_file_is_refused_without_a_position() {
     at_limit.resize(MAX_FILE_BYTES - 1, b'x');
     at_limit.push(b'\n');
     assert!(load_bytes(&path, &at_limit).is_ok());
+}
+
+/// Checks of the fixes the corpus led to that need bytes or escapes a
+/// corpus file would hide.
+fn minimal_with(old: &str, new: &str) -> String {
+    let minimal = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"),
+    )
+    .expect("the minimal fixture");
+    assert_eq!(minimal.matches(old).count(), 1, "{old}");
+    minimal.replace(old, new)
+}
+
+#[test]
+fn the_byte_offset_of_invalid_utf8_counts_the_byte_order_mark() {
+    let text = minimal_with("Opening hours\"", "Opening XX hours\"");
+    let plain = text.replace("XX", "\u{0}").into_bytes();
+    let at = plain.iter().position(|&b| b == 0).expect("the marker");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(plain.iter().map(|&b| if b == 0 { 0xFF } else { b }));
+    let d = load_bytes(Path::new("x.ron"), &bytes).unwrap_err();
+    assert_eq!(d.code, Code::InvalidUtf8);
+    assert!(
+        d.message.contains(&format!("byte offset {} ", at + 3)),
+        "{}",
+        d.message
+    );
+    assert_eq!((d.line, d.column), (Some(4), Some(21)));
+}
+
+#[test]
+fn placeholder_positions_count_unicode_and_byte_escapes() {
+    // `\u{e9}` is 6 characters of source and `\xC3\xA9` 8, each for one `é`.
+    for (say, column) in [("Caf\\u{e9}, {nmae}.", 35), ("Caf\\xC3\\xA9, {nmae}.", 37)] {
+        let text = minimal_with(
+            "Good morning, {name}. On Saturday we are open from 9 to 1.",
+            say,
+        );
+        let loaded = load_bytes(Path::new("x.ron"), text.as_bytes()).expect("loads");
+        let diags = headset::scenario::validate(&loaded);
+        let d = diags
+            .iter()
+            .find(|d| d.code == Code::UnknownPlaceholder)
+            .expect("E019");
+        assert_eq!((d.line, d.column), (Some(12), Some(column)), "{say}");
+        let line = d.source_line.as_deref().expect("the line");
+        assert_eq!(line.chars().nth(column - 1), Some('{'), "{say}");
+    }
 }
