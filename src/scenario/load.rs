@@ -367,18 +367,31 @@ fn describe(e: &RonError) -> (Code, String, String) {
     // A value of the wrong kind is a type mistake, not a syntax error: say
     // what the field wants in a trainer's words.
     let wants = match e {
-        RonError::ExpectedString => {
-            Some(("text in double quotes", "put the text in double quotes: \"like this\""))
-        }
-        RonError::ExpectedInteger => Some(("a whole number", "write a whole number without quotes, e.g. 2")),
+        RonError::ExpectedString => Some((
+            "text in double quotes",
+            "put the text in double quotes: \"like this\"",
+        )),
+        RonError::ExpectedInteger => Some((
+            "a whole number",
+            "write a whole number without quotes, e.g. 2",
+        )),
         RonError::ExpectedFloat => Some(("a number", "write a number without quotes, e.g. 1.5")),
         RonError::ExpectedBoolean => Some(("true or false", "write true or false, without quotes")),
-        RonError::ExpectedArray => Some(("a list in [ ]", "write a list in square brackets: [\"a\", \"b\"]")),
-        RonError::ExpectedMap => Some(("a map in { }", "write a map in braces: { \"key\": value }")),
+        RonError::ExpectedArray => Some((
+            "a list in [ ]",
+            "write a list in square brackets: [\"a\", \"b\"]",
+        )),
+        RonError::ExpectedMap => {
+            Some(("a map in { }", "write a map in braces: { \"key\": value }"))
+        }
         _ => None,
     };
     if let Some((what, hint)) = wants {
-        return (Code::WrongType, format!("wrong type: this field needs {what}"), hint.to_owned());
+        return (
+            Code::WrongType,
+            format!("wrong type: this field needs {what}"),
+            hint.to_owned(),
+        );
     }
     if matches!(e, RonError::IntegerOutOfBounds) {
         return (

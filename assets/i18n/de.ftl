@@ -1,0 +1,104 @@
+# Headset interface strings, German. Keys are shared by en.ftl, de.ftl and nl.ftl;
+# a test checks that every file has every key.
+
+app-title = Headset
+app-tagline = Training für den Kundenservice
+
+## Profile screen
+profile-title = Wer trainiert heute?
+profile-name = Ihr Name
+profile-name-hint = z. B. Sam
+profile-language = Sprache
+profile-text-size = Schriftgröße
+profile-timers = Kundentempo
+profile-start = Training starten
+profile-start-key = Enter: starten
+profile-name-missing = Bitte geben Sie Ihren Namen ein, um zu beginnen.
+
+timers-slow = Langsam
+timers-normal = Normal
+timers-off = Aus (ich sage, wann es weitergeht)
+
+## Library screen
+library-title = Übungsgespräche
+library-filter-archetype = Kundentyp
+library-filter-channel = Kanal
+library-filter-language = Sprache
+library-filter-difficulty = Schwierigkeit
+library-filter-any = Alle
+library-empty = Kein Szenario passt zu diesen Filtern.
+library-broken = Dateien, die nicht geladen werden konnten
+library-start = Gespräch starten
+library-keys = ↑ ↓ auswählen · Enter starten · S Einstellungen · Esc Profil
+library-difficulty = Schwierigkeit { $level }
+library-goals = Das üben Sie
+library-progress-later = Fortschritt und Übungsschichten folgen in einer späteren Version.
+
+archetype-Calm = Ruhig
+archetype-Angry = Verärgert
+archetype-Confused = Verwirrt
+archetype-Grieving = Trauernd
+channel-Phone = Telefon
+channel-Chat = Chat
+channel-Email = E-Mail
+channel-Counter = Schalter
+language-en = English
+language-de = Deutsch
+language-nl = Nederlands
+
+## Call screen
+call-clock = Gesprächsdauer { $time }
+call-mood = Stimmung
+mood-anger = Ärger
+mood-trust = Vertrauen
+mood-confusion = Verwirrung
+mood-distress = Kummer
+mood-level-low = niedrig
+mood-level-mid = mittel
+mood-level-high = hoch
+call-speaking = { $name } spricht …
+call-typing = { $name } schreibt …
+call-finished = { $name } ist fertig. Sie sind dran.
+call-replies = Ihre Antwort
+call-replies-interrupt = { $name } ist noch nicht fertig. Eine Antwort jetzt wäre eine Unterbrechung.
+call-listen = Leertaste: weiterreden lassen
+call-transfer = T: weiterleiten
+call-transfer-title = Weiterleiten an
+call-transfer-cancel = Esc: abbrechen
+call-hang-up = H: Gespräch beenden
+call-you = Sie
+call-system = —
+call-interrupted = Sie haben Ihr Gegenüber unterbrochen.
+call-over-hung-up = { $name } hat aufgelegt.
+call-over = Das Gespräch ist beendet.
+call-continue = Enter: zur Nachbesprechung
+
+## Debrief screen
+debrief-title = Nachbesprechung: { $title }
+debrief-passed = Bestanden
+debrief-failed = Nicht bestanden
+debrief-overall = Gesamt { $score } / 100 (bestanden ab { $mark })
+debrief-ending = Ausgang: { $ending }
+ending-resolved = gelöst
+ending-escalated = übergeben
+ending-hung_up = Ihr Gegenüber hat aufgelegt
+ending-unresolved = ungelöst
+skill-patience = Geduld
+skill-listening = Zuhören
+skill-name = Persönliche Anrede
+skill-escalation = Eskalation
+debrief-moments = Was Punkte gebracht und gekostet hat
+debrief-no-moments = Keine bewerteten Momente in diesem Gespräch.
+debrief-tip = Tipp: { $tip }
+debrief-turn = Schritt { $turn }
+debrief-show-line = Im Gesprächsverlauf zeigen
+debrief-transcript = Gesprächsverlauf
+debrief-mood-chart = Stimmungsverlauf im Gespräch
+debrief-seconds = Sekunden
+debrief-retry = R: noch einmal versuchen
+debrief-back = Esc: zurück zu den Gesprächen
+
+## Settings screen
+settings-title = Einstellungen
+settings-back = Esc: zurück
+settings-saved = Die Einstellungen werden auf diesem Computer gespeichert.

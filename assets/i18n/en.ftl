@@ -1,0 +1,104 @@
+# Headset interface strings, English. Keys are shared by en.ftl, de.ftl and nl.ftl;
+# a test checks that every file has every key.
+
+app-title = Headset
+app-tagline = Customer-service training
+
+## Profile screen
+profile-title = Who is training today?
+profile-name = Your name
+profile-name-hint = e.g. Sam
+profile-language = Language
+profile-text-size = Text size
+profile-timers = Customer speed
+profile-start = Start training
+profile-start-key = Enter: start
+profile-name-missing = Please enter your name to start.
+
+timers-slow = Slow
+timers-normal = Normal
+timers-off = Off (I say when to continue)
+
+## Library screen
+library-title = Calls to practise
+library-filter-archetype = Customer
+library-filter-channel = Channel
+library-filter-language = Language
+library-filter-difficulty = Difficulty
+library-filter-any = Any
+library-empty = No scenario matches these filters.
+library-broken = Files that could not be loaded
+library-start = Start call
+library-keys = ↑ ↓ choose · Enter start · S settings · Esc profile
+library-difficulty = Difficulty { $level }
+library-goals = What you practise
+library-progress-later = Progress and practice shifts come in a later version.
+
+archetype-Calm = Calm
+archetype-Angry = Angry
+archetype-Confused = Confused
+archetype-Grieving = Grieving
+channel-Phone = Phone
+channel-Chat = Chat
+channel-Email = E-mail
+channel-Counter = Counter
+language-en = English
+language-de = Deutsch
+language-nl = Nederlands
+
+## Call screen
+call-clock = Call time { $time }
+call-mood = Mood
+mood-anger = Anger
+mood-trust = Trust
+mood-confusion = Confusion
+mood-distress = Distress
+mood-level-low = low
+mood-level-mid = medium
+mood-level-high = high
+call-speaking = { $name } is speaking…
+call-typing = { $name } is typing…
+call-finished = { $name } has finished. Your turn.
+call-replies = Your reply
+call-replies-interrupt = Answering now interrupts { $name }.
+call-listen = Space: let them continue
+call-transfer = T: transfer
+call-transfer-title = Transfer to
+call-transfer-cancel = Esc: cancel
+call-hang-up = H: end the call
+call-you = You
+call-system = —
+call-interrupted = You interrupted.
+call-over-hung-up = { $name } hung up.
+call-over = The call has ended.
+call-continue = Enter: see your debrief
+
+## Debrief screen
+debrief-title = Debrief: { $title }
+debrief-passed = Passed
+debrief-failed = Not passed
+debrief-overall = Overall { $score } / 100 (pass mark { $mark })
+debrief-ending = Ending: { $ending }
+ending-resolved = resolved
+ending-escalated = handed over
+ending-hung_up = the customer hung up
+ending-unresolved = unresolved
+skill-patience = Patience
+skill-listening = Listening
+skill-name = Name
+skill-escalation = Escalation
+debrief-moments = What won and lost points
+debrief-no-moments = No moments in this call.
+debrief-tip = Tip: { $tip }
+debrief-turn = Turn { $turn }
+debrief-show-line = Show in transcript
+debrief-transcript = Transcript
+debrief-mood-chart = Mood over the call
+debrief-seconds = seconds
+debrief-retry = R: try again
+debrief-back = Esc: back to the calls
+
+## Settings screen
+settings-title = Settings
+settings-back = Esc: back
+settings-saved = Settings are saved on this computer.
