@@ -185,13 +185,7 @@ impl Scorer {
             })
         };
         let s = &c.scenario;
-        let label = |i: usize| {
-            s.targets
-                .get(&c.target_ids[i])
-                .cloned()
-                .unwrap_or_else(|| c.target_ids[i].clone())
-        };
-        let target = label(t);
+        let target = c.target_label(t);
         match &s.escalation {
             Escalation::NotNeeded { why } => {
                 push(
@@ -204,7 +198,7 @@ impl Scorer {
             }
             Escalation::Optional { .. } | Escalation::Required { .. } => {
                 if !c.escalation_to.contains(&t) {
-                    let right = c.escalation_to.iter().map(|&i| label(i)).collect();
+                    let right = c.escalation_to.iter().map(|&i| c.target_label(i)).collect();
                     push(
                         r::ESCALATION_WRONG_TARGET,
                         Why::EscalationWrongTarget { target, right },
@@ -314,17 +308,7 @@ impl Scorer {
         if let Escalation::Required { why, .. } = &c.scenario.escalation
             && !self.escalated_right
         {
-            let right = c
-                .escalation_to
-                .iter()
-                .map(|&i| {
-                    c.scenario
-                        .targets
-                        .get(&c.target_ids[i])
-                        .cloned()
-                        .unwrap_or_else(|| c.target_ids[i].clone())
-                })
-                .collect();
+            let right = c.escalation_to.iter().map(|&i| c.target_label(i)).collect();
             push(
                 turn,
                 last_entry,

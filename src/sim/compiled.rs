@@ -284,6 +284,12 @@ impl Compiled {
             .collect()
     }
 
+    /// The label of a target as the scenario writes it (its id if it has none).
+    pub fn target_label(&self, index: usize) -> String {
+        let id = &self.target_ids[index];
+        self.scenario.targets.get(id).unwrap_or(id).clone()
+    }
+
     /// The label of a fact as the scenario writes it.
     pub fn fact_label(&self, index: usize) -> &str {
         self.scenario

@@ -199,24 +199,11 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
             }
         }
     }
-    let known: BTreeMap<&str, BTreeSet<&str>> = known_bits
-        .iter()
-        .map(|(n, k)| {
-            (
-                *n,
-                bit.iter()
-                    .filter(|(_, b)| *k & **b != 0)
-                    .map(|(f, _)| *f)
-                    .collect(),
-            )
-        })
-        .collect();
     for (id, node) in &s.nodes {
         if !reach.contains(id.as_str()) {
             continue;
         }
-        let empty = BTreeSet::new();
-        let known_here = known.get(id.as_str()).unwrap_or(&empty);
+        let known_here = known_bits.get(id.as_str()).copied().unwrap_or(0);
         for (i, reply) in node.replies.iter().enumerate() {
             let rp = reply_path(id, i);
             let mut needed: Vec<(String, &String)> = reply
@@ -234,7 +221,7 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
                 );
             }
             for (at, f) in needed {
-                if s.facts.contains_key(f) && !known_here.contains(f.as_str()) {
+                if bit.get(f.as_str()).is_some_and(|b| known_here & b == 0) {
                     c.report(
                         Code::FactNeverRevealed,
                         &at,
