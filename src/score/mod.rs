@@ -90,19 +90,16 @@ pub fn raw_moments(session: &Session) -> (Vec<RawMoment>, EndRecord) {
     let end = session.end().cloned().unwrap_or_else(|| EndRecord {
         ending: "unfinished".into(),
         kind: EndingKind::Unresolved,
-        cause: EndCause::Reply,
+        cause: EndCause::Unfinished,
         mood: session.mood(),
         heard: session.heard(),
         t_ms: session.now(),
         turns: session.turn(),
     });
     let last_entry = session.transcript.len().checked_sub(1);
-    // An unfinished call is judged as it stands, without the "left upset" rule.
-    let mut judged = end.clone();
-    if session.end().is_none() {
-        judged.cause = EndCause::Transfer;
-    }
-    scorer.end(c, &judged, last_entry, &mut raw);
+    // An unfinished call is judged as it stands: EndCause::Unfinished
+    // triggers no rule about how the call ended.
+    scorer.end(c, &end, last_entry, &mut raw);
     (raw, end)
 }
 

@@ -113,6 +113,8 @@ pub enum EndCause {
     AgentHangUp,
     /// Anger reached the limit.
     CustomerHangUp,
+    /// The call has not ended yet (a report on a call in progress).
+    Unfinished,
 }
 
 /// The end of a call.
