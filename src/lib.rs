@@ -12,3 +12,7 @@
 pub mod scenario;
 pub mod score;
 pub mod sim;
+pub mod store;
+
+#[cfg(feature = "gui")]
+pub mod game;

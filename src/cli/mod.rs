@@ -15,6 +15,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The scenario folder the game plays (watched for changes).
+    #[arg(long, value_name = "DIR", default_value = "scenarios")]
+    pub scenarios: PathBuf,
+    /// Where settings are kept (default: HEADSET_DATA_DIR, else the per-user data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Output format of the reporting commands.
@@ -85,13 +91,40 @@ pub fn run(cli: Cli) -> ExitCode {
             timers: !no_timers,
             format,
         }),
-        None => {
-            eprintln!(
-                "headset: the game is not part of this build yet; try `headset validate` or `headset --help`"
-            );
-            ExitCode::from(2)
-        }
+        None => play(&cli.scenarios, cli.data_dir.as_deref()),
     }
+}
+
+/// Opens the game on the scenario folder.
+#[cfg(feature = "gui")]
+fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>) -> ExitCode {
+    if !scenarios.is_dir() {
+        eprintln!(
+            "headset: the scenario folder {} does not exist; run from the project folder or pass --scenarios DIR",
+            scenarios.display()
+        );
+        return ExitCode::from(2);
+    }
+    // The asset server wants an absolute folder; a relative one would be
+    // taken relative to the executable.
+    let scenarios = std::path::absolute(scenarios).unwrap_or_else(|_| scenarios.to_owned());
+    let cfg = headset::game::GameConfig {
+        scenarios,
+        data_dir: headset::game::settings::data_dir(data_dir),
+    };
+    match headset::game::run(cfg) {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(_) => ExitCode::from(1),
+    }
+}
+
+/// Without the `gui` feature there is no game to open.
+#[cfg(not(feature = "gui"))]
+fn play(_scenarios: &std::path::Path, _data_dir: Option<&std::path::Path>) -> ExitCode {
+    eprintln!(
+        "headset: this build has no game (built without the `gui` feature); try `headset validate` or `headset --help`"
+    );
+    ExitCode::from(2)
 }
 
 /// Whether to colour output: only on a terminal, and never with NO_COLOR set.

@@ -1,0 +1,88 @@
+//! The desktop game: Bevy and egui over the core. It renders and forwards
+//! input; every rule lives in the core engine and rubric.
+//!
+//! Each screen is a plugin under `screens/`; panels are plain functions of
+//! view models under `ui/`. `logic_plugin` holds everything but drawing, so
+//! tests run it headless with `MinimalPlugins`.
+
+pub mod call;
+pub mod catalog;
+pub mod i18n;
+pub mod redraw;
+pub mod scenarios;
+pub mod screens;
+pub mod settings;
+pub mod ui;
+
+use std::path::PathBuf;
+
+use bevy::asset::AssetMetaCheck;
+use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+use bevy_egui::EguiPlugin;
+
+/// The screens of the game.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Profile,
+    Library,
+    Call,
+    Debrief,
+    Settings,
+}
+
+/// Where the game finds its files.
+#[derive(Debug, Clone)]
+pub struct GameConfig {
+    /// The scenario folder (watched for changes).
+    pub scenarios: PathBuf,
+    /// The data folder for settings (and, later, progress).
+    pub data_dir: PathBuf,
+}
+
+/// The game without drawing: screens as states, scenarios as assets, the
+/// call logic and settings. Needs an `AssetPlugin` and `StatesPlugin`.
+pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        let path = cfg.data_dir.join("settings.ron");
+        let (loaded, problem) = settings::load(&path);
+        app.insert_resource(i18n::Tr::new(loaded.lang))
+            .insert_resource(loaded)
+            .insert_resource(settings::SettingsFile { path, problem })
+            .init_state::<Screen>()
+            .add_plugins(scenarios::plugin(cfg.scenarios.clone()))
+            .add_plugins(call::plugin);
+    }
+}
+
+/// Opens the game window and runs until it is closed.
+pub fn run(cfg: GameConfig) -> AppExit {
+    let assets = AssetPlugin {
+        file_path: cfg.scenarios.display().to_string(),
+        // Trainers edit scenarios while the game runs: reload on save.
+        watch_for_changes_override: Some(true),
+        meta_check: AssetMetaCheck::Never,
+        ..default()
+    };
+    let window = WindowPlugin {
+        primary_window: Some(Window {
+            title: "Headset".into(),
+            resolution: (1280, 800).into(),
+            ..default()
+        }),
+        ..default()
+    };
+    App::new()
+        .insert_resource(ClearColor(Color::srgb_u8(0xF3, 0xF5, 0xF8)))
+        // A desktop app: no frames unless something happens or animates.
+        .insert_resource(WinitSettings::desktop_app())
+        .add_plugins(DefaultPlugins.set(assets).set(window))
+        .add_plugins(EguiPlugin::default())
+        .add_plugins(logic_plugin(cfg))
+        .add_plugins((screens::plugin, redraw::plugin))
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        })
+        .run()
+}

@@ -1,0 +1,127 @@
+//! Debrief screen: the result of the last call, explained moment by moment.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::call::lines;
+use super::{UiSystems, root_ui};
+use crate::game::Screen;
+use crate::game::call::{LastCall, StartCall};
+use crate::game::i18n::Tr;
+use crate::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
+use crate::scenario::mood::Axis;
+use crate::scenario::{Mood, Skill};
+use crate::sim::Event;
+
+/// The debrief's highlighted transcript line.
+#[derive(Resource, Debug, Default)]
+pub struct DebriefUi {
+    pub highlight: Option<usize>,
+    pub scroll: bool,
+}
+
+/// Mood over the call: one series per axis, in seconds.
+pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> Vec<(Axis, Vec<[f64; 2]>)> {
+    let mut points: Vec<(u64, Mood)> = vec![(0, start)];
+    for e in events {
+        if let Event::MoodChanged { mood, t_ms } = e {
+            points.push((*t_ms, *mood));
+        }
+    }
+    let last = points.last().map_or(start, |p| p.1);
+    points.push((end_ms, last));
+    Axis::ALL
+        .into_iter()
+        .map(|axis| {
+            let series = points
+                .iter()
+                .map(|(t, m)| [*t as f64 / 1000.0, f64::from(m.get(axis))])
+                .collect();
+            (axis, series)
+        })
+        .collect()
+}
+
+/// Everything the debrief shows, from the finished call.
+pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
+    let r = &last.report;
+    let c = last.session.compiled();
+    let skill = |s: Skill| tr.t(&format!("skill-{}", s.key()));
+    DebriefView {
+        title: c.scenario.title.clone(),
+        customer: last.session.persona().address_as.clone(),
+        passed: r.passed,
+        overall: r.overall,
+        pass_mark: r.pass_mark,
+        ending: tr.t(&format!("ending-{}", r.ending_kind.key())),
+        skills: [Skill::Patience, Skill::Listening, Skill::Name, Skill::Escalation]
+            .into_iter()
+            .map(|s| (skill(s), r.skills.get(s)))
+            .collect(),
+        moments: r
+            .moments
+            .iter()
+            .map(|m| MomentView {
+                turn: m.turn,
+                skill: skill(m.skill),
+                points: m.points,
+                reason: m.reason.clone(),
+                tip: m.tip.clone(),
+                entry: m.entry,
+            })
+            .collect(),
+        transcript: lines(&last.session),
+        series: mood_series(c.mood, &last.session.events, last.session.now())
+            .into_iter()
+            .map(|(axis, s)| (tr.t(&format!("mood-{}", axis.key())), s))
+            .collect(),
+        highlight: ui.highlight,
+        scroll: ui.scroll,
+    }
+}
+
+fn ui(
+    mut contexts: EguiContexts,
+    tr: Res<Tr>,
+    last: Option<Res<LastCall>>,
+    mut state: ResMut<DebriefUi>,
+    mut start: MessageWriter<StartCall>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let Some(last) = last else {
+        next.set(Screen::Library);
+        return Ok(());
+    };
+    let view = debrief_view(&last, &tr, &state);
+    state.scroll = false;
+    let mut root = root_ui(&ctx);
+    match debrief_panel(&mut root, &tr, &view) {
+        Some(DebriefAction::ShowLine(i)) => {
+            state.highlight = Some(i);
+            state.scroll = true;
+        }
+        Some(DebriefAction::Retry) => {
+            start.write(StartCall {
+                scenario: last.scenario,
+                seed: last.seed,
+            });
+        }
+        Some(DebriefAction::Back) => next.set(Screen::Library),
+        None => {}
+    }
+    Ok(())
+}
+
+fn reset(mut state: ResMut<DebriefUi>) {
+    *state = DebriefUi::default();
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<DebriefUi>()
+        .add_systems(OnEnter(Screen::Debrief), reset)
+        .add_systems(
+            EguiPrimaryContextPass,
+            ui.in_set(UiSystems::Screen).run_if(in_state(Screen::Debrief)),
+        );
+}

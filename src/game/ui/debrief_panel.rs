@@ -1,0 +1,221 @@
+//! The debrief: passed or not, the overall and four skill scores, every
+//! moment with its reason and tip (each links to its transcript line), and
+//! the mood over the call.
+
+use bevy_egui::egui::{self, Align, Key, RichText};
+use egui_plot::{Legend, Line, LineStyle, Plot};
+
+use super::call_panel::{LineView, Who};
+use super::{key_hints, pressed, theme};
+use crate::game::i18n::Tr;
+
+/// One moment as the debrief lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MomentView {
+    pub turn: u32,
+    /// The skill's name, translated.
+    pub skill: String,
+    pub points: i32,
+    pub reason: String,
+    pub tip: String,
+    /// Transcript line it points at.
+    pub entry: Option<usize>,
+}
+
+/// Everything the debrief shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DebriefView {
+    pub title: String,
+    pub customer: String,
+    pub passed: bool,
+    pub overall: u8,
+    pub pass_mark: u8,
+    /// The ending, translated.
+    pub ending: String,
+    /// Skill name and score, in rubric order.
+    pub skills: Vec<(String, u8)>,
+    pub moments: Vec<MomentView>,
+    pub transcript: Vec<LineView>,
+    /// Mood axis name and (seconds, value) points.
+    pub series: Vec<(String, Vec<[f64; 2]>)>,
+    /// The transcript line to highlight.
+    pub highlight: Option<usize>,
+    /// Scroll the transcript to the highlighted line this frame.
+    pub scroll: bool,
+}
+
+/// What the trainee asked for on the debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefAction {
+    /// Show transcript line n.
+    ShowLine(usize),
+    Retry,
+    Back,
+}
+
+/// "+5" or "−10" (a real minus sign, easier to read than a hyphen).
+pub fn signed(points: i32) -> String {
+    if points >= 0 {
+        format!("+{points}")
+    } else {
+        format!("−{}", -points)
+    }
+}
+
+/// Draws the debrief and returns the trainee's action.
+pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<DebriefAction> {
+    let mut action = None;
+    if pressed(ui, Key::R) {
+        action = Some(DebriefAction::Retry);
+    }
+    if pressed(ui, Key::Escape) {
+        action = Some(DebriefAction::Back);
+    }
+    egui::Panel::top("debrief-top").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.heading(tr.f("debrief-title", &[("title", &v.title)]));
+        ui.horizontal(|ui| {
+            let (word, color) = if v.passed {
+                (tr.t("debrief-passed"), theme::GOOD)
+            } else {
+                (tr.t("debrief-failed"), theme::BAD)
+            };
+            ui.label(RichText::new(word).size(24.0).strong().color(color));
+            let overall = tr.f(
+                "debrief-overall",
+                &[("score", &v.overall.to_string()), ("mark", &v.pass_mark.to_string())],
+            );
+            ui.label(RichText::new(overall).size(20.0));
+            ui.label(RichText::new(tr.f("debrief-ending", &[("ending", &v.ending)])).color(theme::QUIET));
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (skill, score) in &v.skills {
+                theme::card(ui, |ui| {
+                    ui.label(RichText::new(skill).strong());
+                    ui.label(RichText::new(format!("{score} / 100")).size(20.0));
+                });
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("debrief-retry")).clicked() {
+                action = Some(DebriefAction::Retry);
+            }
+            if ui.button(tr.t("debrief-back")).clicked() {
+                action = Some(DebriefAction::Back);
+            }
+            key_hints(ui, &tr.t("debrief-keys"));
+        });
+        ui.add_space(4.0);
+    });
+    egui::Panel::bottom("debrief-chart")
+        .exact_size(200.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.t("debrief-mood-chart")).strong());
+            mood_chart(ui, tr, &v.series);
+        });
+    egui::Panel::right("debrief-transcript")
+        .resizable(false)
+        .exact_size(ui.available_width() * 0.42)
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.t("debrief-transcript")).strong());
+            transcript(ui, tr, v);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.label(RichText::new(tr.t("debrief-moments")).strong());
+        egui::ScrollArea::vertical()
+            .id_salt("moments")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if v.moments.is_empty() {
+                    ui.label(tr.t("debrief-no-moments"));
+                }
+                for m in &v.moments {
+                    if let Some(a) = moment(ui, tr, m) {
+                        action = Some(a);
+                    }
+                }
+            });
+    });
+    action
+}
+
+fn moment(ui: &mut egui::Ui, tr: &Tr, m: &MomentView) -> Option<DebriefAction> {
+    let mut action = None;
+    theme::card(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let color = if m.points >= 0 { theme::GOOD } else { theme::BAD };
+            ui.label(RichText::new(signed(m.points)).strong().color(color));
+            ui.label(RichText::new(&m.skill).strong());
+            ui.label(RichText::new(tr.f("debrief-turn", &[("turn", &m.turn.to_string())])).color(theme::QUIET));
+        });
+        ui.label(&m.reason);
+        if !m.tip.is_empty() {
+            ui.label(RichText::new(tr.f("debrief-tip", &[("tip", &m.tip)])).color(theme::QUIET));
+        }
+        if let Some(e) = m.entry
+            && ui.link(tr.t("debrief-show-line")).clicked()
+        {
+            action = Some(DebriefAction::ShowLine(e));
+        }
+    });
+    action
+}
+
+fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
+    egui::ScrollArea::vertical()
+        .id_salt("debrief-transcript")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, line) in v.transcript.iter().enumerate() {
+                let who = match line.who {
+                    Who::Customer => v.customer.clone(),
+                    Who::Agent => tr.t("call-you"),
+                    Who::System => tr.t("call-system"),
+                };
+                let on = v.highlight == Some(i);
+                let frame = if on {
+                    egui::Frame::new().fill(theme::ACCENT.linear_multiply(0.15)).inner_margin(4.0)
+                } else {
+                    egui::Frame::new().inner_margin(4.0)
+                };
+                let r = frame
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(RichText::new(format!("{who}:")).strong());
+                            ui.label(&line.text);
+                        });
+                        if line.cut {
+                            ui.label(RichText::new(tr.t("call-interrupted")).color(theme::WARN).italics());
+                        }
+                    })
+                    .response;
+                if on && v.scroll {
+                    r.scroll_to_me(Some(Align::Center));
+                }
+            }
+        });
+}
+
+fn mood_chart(ui: &mut egui::Ui, tr: &Tr, series: &[(String, Vec<[f64; 2]>)]) {
+    // Each axis has its own line style as well as its colour.
+    let styles = [
+        LineStyle::Solid,
+        LineStyle::dashed_loose(),
+        LineStyle::dotted_dense(),
+        LineStyle::dashed_dense(),
+    ];
+    Plot::new("mood-over-time")
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(100.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_label(tr.t("debrief-seconds"))
+        .show(ui, |plot| {
+            for ((name, points), style) in series.iter().zip(styles) {
+                plot.line(Line::new(name.clone(), points.clone()).style(style).width(2.0));
+            }
+        });
+}
