@@ -51,6 +51,8 @@ pub struct ActiveCall {
     carry_us: u64,
     /// The debrief result has been made.
     scored: bool,
+    /// A frame has passed since the call began.
+    clock_running: bool,
 }
 
 /// The last finished call, for the debrief and "try again".
@@ -117,6 +119,7 @@ fn start_call(
             log: Vec::new(),
             carry_us: 0,
             scored: false,
+            clock_running: false,
         },
         DespawnOnExit(Screen::Call),
     ));
@@ -135,7 +138,8 @@ fn run_call(
         return;
     };
     let call = &mut *call;
-    if call.session.options().timers {
+    // The first frame's delta includes the time the library sat idle.
+    if call.session.options().timers && std::mem::replace(&mut call.clock_running, true) {
         call.carry_us += time.delta().as_micros() as u64;
         let ms = call.carry_us / 1000;
         call.carry_us %= 1000;

@@ -224,7 +224,7 @@ fn actions(ui: &mut egui::Ui, tr: &Tr, v: &CallView) -> Option<CallAction> {
     }
     for (i, r) in v.replies.iter().enumerate() {
         let label = if i < 9 { format!("{}  {r}", i + 1) } else { r.clone() };
-        let b = egui::Button::new(RichText::new(label)).wrap();
+        let b = egui::Button::new(RichText::new(label)).wrap().right_text("");
         if ui.add_sized([ui.available_width(), 0.0], b).clicked() {
             action = Some(CallAction::Reply(i));
         }

@@ -162,7 +162,8 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
                 let text = format!("{}\n{}", item.title, details(tr, item));
                 let r = ui.add_sized(
                     [ui.available_width(), 0.0],
-                    egui::Button::selectable(i == v.selected, text).wrap(),
+                    // The empty right text pushes the title to the left edge.
+                    egui::Button::selectable(i == v.selected, text).wrap().right_text(""),
                 );
                 if i == v.selected && ui.input(|inp| inp.key_down(Key::ArrowDown) || inp.key_down(Key::ArrowUp)) {
                     r.scroll_to_me(Some(Align::Center));

@@ -42,7 +42,8 @@ fn visuals() -> egui::Visuals {
     let mut v = egui::Visuals::light();
     v.panel_fill = PAGE;
     v.window_fill = CARD;
-    v.extreme_bg_color = CARD;
+    // Text fields and meter troughs: a soft grey, visible on white cards.
+    v.extreme_bg_color = Color32::from_rgb(0xE8, 0xEC, 0xF1);
     v.override_text_color = Some(INK);
     v.selection.bg_fill = ACCENT.linear_multiply(0.25);
     v.selection.stroke = Stroke::new(1.5, ACCENT);

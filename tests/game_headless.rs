@@ -1,0 +1,266 @@
+//! The game's Bevy layer without a window: MinimalPlugins, states, the
+//! asset server on real files, and a manual clock. A call played through the
+//! game's plugins must score exactly what the core engine gives for the same
+//! inputs; edited files must reload; broken files must show their error.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bevy::asset::AssetMetaCheck;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall, apply};
+use headset::game::scenarios::Library;
+use headset::game::settings::{Settings, Timers};
+use headset::game::{GameConfig, Screen, logic_plugin};
+use headset::scenario::library::check_files;
+use headset::score::score;
+use headset::sim::Session;
+
+const FRAME: Duration = Duration::from_millis(100);
+
+fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        AssetPlugin {
+            file_path: scenarios.display().to_string(),
+            watch_for_changes_override: Some(watch),
+            meta_check: AssetMetaCheck::Never,
+            ..default()
+        },
+    ))
+    .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
+    .add_plugins(logic_plugin(GameConfig {
+        scenarios: scenarios.to_owned(),
+        data_dir: data.to_owned(),
+    }));
+    app
+}
+
+/// Updates until `done` holds, sleeping a little so background loading and
+/// the file watcher can work; fails after `secs` seconds.
+fn until(app: &mut App, secs: u64, what: &str, done: impl Fn(&World) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app.world()) {
+        assert!(start.elapsed().as_secs() < secs, "timed out waiting for {what}");
+        app.update();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+fn library(app: &App) -> &Library {
+    app.world().resource::<Library>()
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn call(app: &mut App) -> &ActiveCall {
+    let mut q = app.world_mut().query::<&ActiveCall>();
+    q.single(app.world()).expect("a call is running")
+}
+
+fn start(app: &mut App, file_suffix: &str, seed: u64) {
+    until(app, 60, "the library", |w| w.resource::<Library>().entries.len() >= 30);
+    let id = library(app)
+        .entries
+        .iter()
+        .find(|e| e.playable.loaded.file.ends_with(file_suffix))
+        .expect("the scenario is in the library")
+        .handle
+        .id();
+    app.world_mut().write_message(StartCall { scenario: id, seed });
+    app.update();
+    app.update();
+    assert_eq!(screen(app), Screen::Call);
+}
+
+/// What the test does at a moment of the call.
+#[derive(Clone)]
+enum Do {
+    /// Say the reply with this index in the file (found on screen by the test).
+    FileReply(usize),
+    /// Any other input.
+    Input(CallInput),
+}
+
+/// Plays `steps`, each after `frames` frames of the manual clock, then
+/// checks the game's result against the core engine given the same inputs
+/// at the same call times.
+fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios_dir(), data.path(), false);
+    app.world_mut().resource_mut::<Settings>().timers = timers;
+    start(&mut app, "en/warranty-kettle.ron", 7);
+    let mut sent = Vec::new();
+    for (frames, step) in steps {
+        for _ in 0..*frames {
+            app.update();
+        }
+        let session = &call(&mut app).session;
+        let input = match step {
+            Do::FileReply(i) => CallInput::Reply(
+                session
+                    .offered()
+                    .iter()
+                    .position(|o| o == i)
+                    .unwrap_or_else(|| panic!("reply {i} is offered in {}", session.node_id())),
+            ),
+            Do::Input(input) => input.clone(),
+        };
+        // The frame's time passes first, then the input is applied.
+        let at = session.now() + if timers == Timers::Off { 0 } else { 100 };
+        app.world_mut().write_message(input.clone());
+        app.update();
+        sent.push((at, input));
+    }
+    app.update();
+    let last = app.world().get_resource::<LastCall>().expect("the call ended").clone();
+
+    // The same inputs at the same times, straight into the core engine.
+    let settings = app.world().resource::<Settings>().clone();
+    let c = Arc::clone(last.session.compiled());
+    let mut core = Session::new(c, 7, settings.options());
+    for (t, input) in &sent {
+        core.advance(t - core.now());
+        apply(&mut core, input).expect("the input is valid in the core too");
+    }
+    assert!(core.is_over());
+    assert_eq!(last.report, score(&core), "the game scores exactly as the core");
+    assert_eq!(last.session.transcript, core.transcript);
+    let logged: Vec<_> = last.log.iter().map(|l| (l.t_ms, l.input.clone())).collect();
+    assert_eq!(logged, sent, "the input log replays the call");
+    last
+}
+
+#[test]
+fn a_call_through_the_game_scores_exactly_as_the_core_engine() {
+    // Listen to the whole complaint, confirm the guarantee with the
+    // customer's details, then close once she mentions the receipt.
+    let last = play_and_compare(Timers::Normal, &[(150, Do::FileReply(0)), (250, Do::FileReply(0))]);
+    assert_eq!(last.report.ending_kind.key(), "resolved");
+    assert!(last.report.passed, "{:?}", last.report);
+    assert!(last.report.moments.iter().any(|m| m.rule == "showed-understanding"));
+}
+
+#[test]
+fn interrupting_in_the_game_costs_what_the_core_says() {
+    // Two seconds in, the trainee answers: the customer is cut off.
+    let last = play_and_compare(
+        Timers::Normal,
+        &[(20, Do::FileReply(1)), (5, Do::Input(CallInput::HangUp))],
+    );
+    assert!(last.session.transcript.iter().any(|e| e.cut), "the cut line shows");
+    assert!(
+        last.report.moments.iter().any(|m| m.points < 0 && m.rule == "interrupted"),
+        "{:?}",
+        last.report.moments
+    );
+}
+
+#[test]
+fn with_timers_off_lines_arrive_only_when_the_trainee_listens() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios_dir(), data.path(), false);
+    app.world_mut().resource_mut::<Settings>().timers = Timers::Off;
+    start(&mut app, "en/warranty-kettle.ron", 3);
+    for _ in 0..100 {
+        app.update();
+    }
+    let heard = call(&mut app).session.transcript.len();
+    assert_eq!(call(&mut app).session.now(), 0, "no time passes on its own");
+    app.world_mut().write_message(CallInput::Listen);
+    app.update();
+    assert_eq!(call(&mut app).session.transcript.len(), heard + 1);
+}
+
+#[test]
+fn the_customer_hanging_up_ends_the_call_and_the_debrief_gets_it() {
+    // The angry double-charge customer hangs up if left in silence long enough.
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios_dir(), data.path(), false);
+    start(&mut app, "en/double-charge.ron", 1);
+    until(&mut app, 120, "the hang-up", |w| w.get_resource::<LastCall>().is_some());
+    let last = app.world().resource::<LastCall>();
+    assert_eq!(last.report.ending_kind.key(), "hung_up");
+    assert!(!last.report.passed);
+}
+
+fn copy(from: &str, to: &Path) -> PathBuf {
+    let dest = to.join(Path::new(from).file_name().unwrap());
+    std::fs::copy(scenarios_dir().join(from), &dest).unwrap();
+    dest
+}
+
+#[test]
+fn a_broken_file_is_listed_with_the_same_error_as_validate_and_the_rest_still_play() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    copy("en/warranty-kettle.ron", dir.path());
+    let broken = dir.path().join("unknown-node-next.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/unknown-node-next.ron"),
+        &broken,
+    )
+    .unwrap();
+    let mut app = app(dir.path(), data.path(), false);
+    until(&mut app, 30, "both files", |w| {
+        let l = w.resource::<Library>();
+        l.entries.len() + l.broken.len() == 2
+    });
+    let lib = library(&app);
+    assert_eq!(lib.entries.len(), 1, "the good file still plays");
+    let shown = &lib.broken[0].error;
+    assert!(shown.contains("unknown-node-next.ron:13:24: E012"), "{shown}");
+    // The command line says the same about the same file.
+    let cli = check_files(std::slice::from_ref(&broken));
+    let first = &cli.diagnostics[0];
+    assert!(shown.starts_with(&format!("{}: {}", first.location(), first.code.id())));
+    assert_eq!(lib.broken[0].hint, first.hint);
+}
+
+#[test]
+fn editing_a_scenario_while_the_game_runs_updates_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let kettle = copy("en/warranty-kettle.ron", dir.path());
+    copy("en/double-charge.ron", dir.path());
+    let mut app = app(dir.path(), data.path(), true);
+    until(&mut app, 30, "two scenarios", |w| w.resource::<Library>().entries.len() == 2);
+    let title = |app: &App| {
+        library(app)
+            .entries
+            .iter()
+            .map(|e| e.playable.loaded.scenario.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(title(&app).contains(&"A kettle that keeps switching off".to_owned()));
+    // Give the watcher a moment to start before the edit.
+    std::thread::sleep(Duration::from_millis(300));
+    let text = std::fs::read_to_string(&kettle).unwrap();
+    let edited = text.replace("A kettle that keeps switching off", "A kettle, edited");
+    std::fs::write(&kettle, &edited).unwrap();
+    until(&mut app, 30, "the edited title", |w| {
+        w.resource::<Library>()
+            .entries
+            .iter()
+            .any(|e| e.playable.loaded.scenario.title == "A kettle, edited")
+    });
+    // A broken save: the file moves to the broken list with its position.
+    std::fs::write(&kettle, edited.replacen("channel: Phone", "channel: Phon", 1)).unwrap();
+    until(&mut app, 30, "the broken file", |w| !w.resource::<Library>().broken.is_empty());
+    let lib = library(&app);
+    assert_eq!(lib.entries.len(), 1);
+    assert!(lib.broken[0].error.contains("warranty-kettle.ron:"), "{}", lib.broken[0].error);
+    assert!(lib.broken[0].error.contains("E003"), "{}", lib.broken[0].error);
+}
