@@ -1,0 +1,284 @@
+//! The game's panels as plain functions of view models, driven by
+//! egui_kittest: the keys a trainee presses and what they see.
+#![cfg(feature = "gui")]
+
+use bevy_egui::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use headset::game::catalog::{Filters, Item};
+use headset::game::i18n::{Lang, Tr};
+use headset::game::settings::Settings;
+use headset::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
+use headset::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
+use headset::game::ui::library_panel::{LibraryAction, LibraryView, library_panel};
+use headset::game::ui::profile_panel::{ProfileAction, ProfileView, profile_panel};
+use headset::scenario::{Archetype, Channel};
+
+fn call_view() -> CallView {
+    CallView {
+        title: "A kettle".into(),
+        customer: "Ms Stone".into(),
+        card: "Phone · Calm".into(),
+        clock_ms: 12_000,
+        mood: [10.0, 60.0, 10.0, 10.0],
+        hangs_up_at: 90,
+        lines: vec![LineView {
+            who: Who::Customer,
+            text: "My kettle switches".into(),
+            cut: false,
+            speaking: true,
+        }],
+        replies: vec!["When did you buy it?".into(), "Have you tried descaling it?".into()],
+        speaking: true,
+        written: false,
+        targets: vec!["Technical support".into(), "Supervisor".into()],
+        picker: None,
+        interrupted: false,
+        ended: None,
+    }
+}
+
+/// A harness that draws the call panel and keeps its last action.
+fn call_harness(view: CallView) -> Harness<'static, (CallView, Vec<CallAction>)> {
+    let tr = Tr::new(Lang::En);
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui: &mut egui::Ui, state: &mut (CallView, Vec<CallAction>)| {
+                if let Some(a) = call_panel(ui, &tr, &state.0) {
+                    state.1.push(a);
+                }
+            },
+            (view, Vec::new()),
+        )
+}
+
+fn press<S>(h: &mut Harness<'_, S>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+#[test]
+fn keys_one_to_nine_choose_replies_even_while_the_customer_speaks() {
+    let mut h = call_harness(call_view());
+    h.run();
+    // The screen says that answering now interrupts.
+    h.get_by_label_contains("Answering now interrupts Ms Stone");
+    h.get_by_label_contains("Ms Stone is speaking");
+    press(&mut h, Key::Num2);
+    assert_eq!(h.state().1, [CallAction::Reply(1)]);
+    // Key 3 is not a reply here: nothing happens.
+    press(&mut h, Key::Num3);
+    assert_eq!(h.state().1.len(), 1);
+    press(&mut h, Key::Space);
+    press(&mut h, Key::H);
+    assert_eq!(h.state().1[1..], [CallAction::Listen, CallAction::HangUp]);
+}
+
+#[test]
+fn the_transfer_picker_opens_with_t_and_is_driven_by_keys() {
+    let mut h = call_harness(call_view());
+    h.run();
+    press(&mut h, Key::T);
+    assert_eq!(h.state().1, [CallAction::OpenPicker]);
+    // The screen opens the picker; now keys choose targets, not replies.
+    h.state_mut().0.picker = Some(0);
+    h.state_mut().1.clear();
+    h.run();
+    h.get_by_label_contains("Transfer to");
+    h.get_by_label_contains("2  Supervisor");
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().1,
+        [CallAction::SelectTarget(1), CallAction::Transfer(1), CallAction::ClosePicker]
+    );
+    h.state_mut().0.picker = Some(1);
+    h.state_mut().1.clear();
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().1, [CallAction::Transfer(1)]);
+}
+
+#[test]
+fn a_hang_up_is_shown_and_enter_opens_the_debrief() {
+    let mut v = call_view();
+    v.ended = Some("Ms Stone hung up.".into());
+    v.lines.push(LineView {
+        who: Who::System,
+        text: "The customer hung up.".into(),
+        cut: false,
+        speaking: false,
+    });
+    let mut h = call_harness(v);
+    h.run();
+    h.get_by_label("Ms Stone hung up.");
+    press(&mut h, Key::Num1);
+    assert!(h.state().1.is_empty(), "no replies after the end");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().1, [CallAction::Debrief]);
+}
+
+#[test]
+fn the_mood_meters_say_their_level_in_words() {
+    let mut v = call_view();
+    v.mood = [80.0, 20.0, 50.0, 10.0];
+    let mut h = call_harness(v);
+    h.run();
+    h.get_by_label_contains("Anger 80 (high)");
+    h.get_by_label_contains("Trust 20 (low)");
+    h.get_by_label_contains("Confusion 50 (medium)");
+}
+
+fn debrief_view() -> DebriefView {
+    let m = |turn, skill: &str, points, reason: &str, entry| MomentView {
+        turn,
+        skill: skill.into(),
+        points,
+        reason: reason.into(),
+        tip: format!("tip for {reason}"),
+        entry,
+    };
+    DebriefView {
+        title: "A kettle".into(),
+        customer: "Ms Stone".into(),
+        passed: false,
+        overall: 55,
+        pass_mark: 70,
+        ending: "resolved".into(),
+        skills: vec![
+            ("Patience".into(), 40),
+            ("Listening".into(), 70),
+            ("Name".into(), 100),
+            ("Escalation".into(), 60),
+        ],
+        moments: vec![
+            m(1, "Patience", -15, "You interrupted Ms Stone.", Some(1)),
+            m(1, "Name", 10, "You used the name early.", Some(2)),
+            m(2, "Escalation", -40, "You passed on a case you could solve.", Some(3)),
+        ],
+        transcript: (0..4)
+            .map(|i| LineView {
+                who: if i % 2 == 0 { Who::Customer } else { Who::Agent },
+                text: format!("line {i}"),
+                cut: i == 1,
+                speaking: false,
+            })
+            .collect(),
+        series: vec![("Anger".into(), vec![[0.0, 10.0], [5.0, 30.0]])],
+        highlight: None,
+        scroll: false,
+    }
+}
+
+#[test]
+fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
+    let tr = Tr::new(Lang::En);
+    let mut h = Harness::builder().with_size([1280.0, 900.0]).build_ui_state(
+        move |ui: &mut egui::Ui, state: &mut (DebriefView, Vec<DebriefAction>)| {
+            if let Some(a) = debrief_panel(ui, &tr, &state.0) {
+                state.1.push(a);
+            }
+        },
+        (debrief_view(), Vec::new()),
+    );
+    h.run();
+    h.get_by_label("Not passed");
+    h.get_by_label_contains("Overall 55 / 100 (pass mark 70)");
+    for m in &debrief_view().moments {
+        h.get_by_label(&m.reason);
+        h.get_by_label(&format!("Tip: {}", m.tip));
+    }
+    h.get_by_label("−15");
+    h.get_by_label("+10");
+    assert_eq!(h.get_all_by_label("Show in transcript").count(), 3);
+    // The third moment's link points at transcript line 3.
+    h.get_all_by_label("Show in transcript").nth(2).unwrap().click();
+    h.run();
+    press(&mut h, Key::R);
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().1,
+        [DebriefAction::ShowLine(3), DebriefAction::Retry, DebriefAction::Back]
+    );
+}
+
+fn item(title: &str, archetype: Archetype) -> Item {
+    Item {
+        id: title.to_lowercase(),
+        title: title.into(),
+        summary: format!("About {title}"),
+        language: "en".into(),
+        channel: Channel::Phone,
+        archetype,
+        difficulty: 1,
+        goals: vec!["Listen first".into()],
+        file: format!("scenarios/en/{title}.ron"),
+    }
+}
+
+#[test]
+fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files() {
+    let tr = Tr::new(Lang::En);
+    let view = LibraryView {
+        items: vec![item("Kettle", Archetype::Calm), item("Charged twice", Archetype::Angry)],
+        selected: 0,
+        filters: Filters::default(),
+        broken: vec![(
+            "scenarios/en/bad.ron:13:24: E012 unknown-node: reply goes to \"thank\"".into(),
+            "did you mean \"thanks\"?".into(),
+        )],
+    };
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+        move |ui: &mut egui::Ui, state: &mut (LibraryView, Vec<LibraryAction>)| {
+            if let Some(a) = library_panel(ui, &tr, &state.0) {
+                state.1.push(a);
+            }
+        },
+        (view, Vec::new()),
+    );
+    h.run();
+    h.get_by_label_contains("bad.ron:13:24: E012");
+    h.get_by_label("About Kettle");
+    press(&mut h, Key::ArrowDown);
+    h.state_mut().0.selected = 1;
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::A);
+    press(&mut h, Key::S);
+    assert_eq!(
+        h.state().1,
+        [
+            LibraryAction::Select(1),
+            LibraryAction::Start(1),
+            LibraryAction::Filter(Filters {
+                archetype: Some(Archetype::Calm),
+                ..Filters::default()
+            }),
+            LibraryAction::Settings,
+        ]
+    );
+}
+
+#[test]
+fn the_profile_takes_a_typed_name_and_starts_with_enter() {
+    let tr = Tr::new(Lang::De);
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+        move |ui: &mut egui::Ui, state: &mut (Settings, Vec<ProfileAction>)| {
+            if let Some(a) = profile_panel(ui, &tr, &mut state.0, &ProfileView::default()) {
+                state.1.push(a);
+            }
+        },
+        (Settings::default(), Vec::new()),
+    );
+    h.run();
+    h.get_by_label("Wer trainiert heute?");
+    h.event(egui::Event::Text("Sam".into()));
+    h.run();
+    assert_eq!(h.state().0.name, "Sam", "the name field has focus at once");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().1.last(), Some(&ProfileAction::Start));
+    // Choosing Dutch by clicking its button changes the setting.
+    h.get_by_label("Nederlands").click();
+    h.run();
+    assert_eq!(h.state().0.lang, Lang::Nl);
+}
