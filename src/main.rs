@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// When the process started: the game logs its startup time from here.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     let args = match cli::Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {

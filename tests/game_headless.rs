@@ -38,6 +38,8 @@ fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
     .add_plugins(logic_plugin(GameConfig {
         scenarios: scenarios.to_owned(),
         data_dir: data.to_owned(),
+        seed: None,
+        started: std::time::Instant::now(),
     }));
     app
 }

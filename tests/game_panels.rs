@@ -30,6 +30,7 @@ fn call_view() -> CallView {
         }],
         replies: vec!["When did you buy it?".into(), "Have you tried descaling it?".into()],
         speaking: true,
+        agent_speaking: false,
         written: false,
         targets: vec!["Technical support".into(), "Supervisor".into()],
         picker: None,
@@ -166,6 +167,7 @@ fn debrief_view() -> DebriefView {
             })
             .collect(),
         series: vec![("Anger".into(), vec![[0.0, 10.0], [5.0, 30.0]])],
+        x_label: "seconds".into(),
         highlight: None,
         scroll: false,
     }

@@ -110,3 +110,5 @@ call-hangs-up-at = legt bei { $limit } auf
 call-transfer-keys = 1–9 oder Pfeiltasten Enter: weiterleiten · Esc: abbrechen
 debrief-keys = Mit Tab zwischen den Links wechseln, mit Enter öffnen.
 settings-keys = Mit Tab und Enter ändern · Esc: zurück
+call-you-speaking = Sie sprechen …
+debrief-changes = Stimmungswechsel der Reihe nach

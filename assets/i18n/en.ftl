@@ -110,3 +110,5 @@ call-hangs-up-at = hangs up at { $limit }
 call-transfer-keys = 1–9 or Up/Down Enter: transfer · Esc: cancel
 debrief-keys = Tab moves between links; Enter opens one.
 settings-keys = Tab and Enter change a setting · Esc: back
+call-you-speaking = You are speaking…
+debrief-changes = mood changes, in order

@@ -110,3 +110,5 @@ call-hangs-up-at = hangt op bij { $limit }
 call-transfer-keys = 1–9 of pijltjestoetsen Enter: doorverbinden · Esc: annuleren
 debrief-keys = Met Tab naar de volgende link, met Enter openen.
 settings-keys = Met Tab en Enter wijzigen · Esc: terug
+call-you-speaking = U bent aan het woord…
+debrief-changes = stemmingswisselingen, op volgorde

@@ -21,6 +21,10 @@ pub struct Cli {
     /// Where settings are kept (default: HEADSET_DATA_DIR, else the per-user data folder).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Play every call with this seed (same customer name, wording and reply
+    /// order each time), e.g. for a demonstration; default: a new seed per call.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 /// Output format of the reporting commands.
@@ -91,13 +95,13 @@ pub fn run(cli: Cli) -> ExitCode {
             timers: !no_timers,
             format,
         }),
-        None => play(&cli.scenarios, cli.data_dir.as_deref()),
+        None => play(&cli.scenarios, cli.data_dir.as_deref(), cli.seed),
     }
 }
 
 /// Opens the game on the scenario folder.
 #[cfg(feature = "gui")]
-fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>) -> ExitCode {
+fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>, seed: Option<u64>) -> ExitCode {
     if !scenarios.is_dir() {
         eprintln!(
             "headset: the scenario folder {} does not exist; run from the project folder or pass --scenarios DIR",
@@ -111,6 +115,8 @@ fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>) -> Exit
     let cfg = headset::game::GameConfig {
         scenarios,
         data_dir: headset::game::settings::data_dir(data_dir),
+        seed,
+        started: crate::STARTED.get().copied().unwrap_or_else(std::time::Instant::now),
     };
     match headset::game::run(cfg) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
@@ -120,7 +126,7 @@ fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>) -> Exit
 
 /// Without the `gui` feature there is no game to open.
 #[cfg(not(feature = "gui"))]
-fn play(_scenarios: &std::path::Path, _data_dir: Option<&std::path::Path>) -> ExitCode {
+fn play(_scenarios: &std::path::Path, _data_dir: Option<&std::path::Path>, _seed: Option<u64>) -> ExitCode {
     eprintln!(
         "headset: this build has no game (built without the `gui` feature); try `headset validate` or `headset --help`"
     );

@@ -157,13 +157,21 @@ fn run_call(
     }
     if call.session.is_over() && !call.scored {
         call.scored = true;
+        let report = score(&call.session);
+        info!(
+            "call ended: {} after {} ms, overall {}, {}",
+            report.ending,
+            call.session.now(),
+            report.overall,
+            if report.passed { "passed" } else { "not passed" }
+        );
         commands.insert_resource(LastCall {
             session: call.session.clone(),
             playable: call.playable.clone(),
             scenario: call.scenario,
             seed: call.seed,
             log: call.log.clone(),
-            report: score(&call.session),
+            report,
         });
     }
 }

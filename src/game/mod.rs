@@ -15,6 +15,7 @@ pub mod settings;
 pub mod ui;
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
@@ -39,6 +40,36 @@ pub struct GameConfig {
     pub scenarios: PathBuf,
     /// The data folder for settings (and, later, progress).
     pub data_dir: PathBuf,
+    /// One seed for every call (same name, wording and reply order each
+    /// time), for demonstrations and scripted checks; `None`: a new one per call.
+    pub seed: Option<u64>,
+    /// When the process started, for the startup time in the log.
+    pub started: Instant,
+}
+
+/// The fixed seed from the command line, if any.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct FixedSeed(pub Option<u64>);
+
+/// When the process started.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Started(pub Instant);
+
+/// Logs every screen change: the log tells what the trainee saw, and the
+/// end-to-end test waits for "screen: Debrief".
+fn log_screen(screen: Res<State<Screen>>) {
+    if screen.is_changed() {
+        info!("screen: {:?}", screen.get());
+    }
+}
+
+/// Logs when the first frame has been drawn (the frame after the first
+/// update, once rendering of the first has been submitted).
+fn log_first_frame(mut frames: Local<u32>, started: Res<Started>) {
+    *frames += 1;
+    if *frames == 2 {
+        info!("first frame after {} ms", started.0.elapsed().as_millis());
+    }
 }
 
 /// The game without drawing: screens as states, scenarios as assets, the
@@ -50,9 +81,12 @@ pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
         app.insert_resource(i18n::Tr::new(loaded.lang))
             .insert_resource(loaded)
             .insert_resource(settings::SettingsFile { path, problem })
+            .insert_resource(FixedSeed(cfg.seed))
+            .insert_resource(Started(cfg.started))
             .init_state::<Screen>()
             .add_plugins(scenarios::plugin(cfg.scenarios.clone()))
-            .add_plugins(call::plugin);
+            .add_plugins(call::plugin)
+            .add_systems(Update, log_screen);
     }
 }
 
@@ -81,6 +115,7 @@ pub fn run(cfg: GameConfig) -> AppExit {
         .add_plugins(EguiPlugin::default())
         .add_plugins(logic_plugin(cfg))
         .add_plugins((screens::plugin, redraw::plugin))
+        .add_systems(Last, log_first_frame)
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         })

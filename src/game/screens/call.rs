@@ -86,6 +86,10 @@ pub fn call_view(session: &Session, tr: &Tr, shown: MoodF, picker: Option<usize>
         lines: lines(session),
         replies: offered.iter().map(|&i| session.reply_text(i).to_owned()).collect(),
         speaking: !session.customer_finished(),
+        // Until the customer's first line of the turn starts, the trainee's
+        // own reply is still being said.
+        agent_speaking: !session.customer_finished()
+            && session.transcript.last().is_some_and(|e| e.speaker == Speaker::Agent),
         written: matches!(s.channel, Channel::Chat | Channel::Email),
         targets: s.targets.values().cloned().collect(),
         picker,

@@ -20,26 +20,29 @@ pub struct DebriefUi {
     pub scroll: bool,
 }
 
-/// Mood over the call: one series per axis, in seconds.
-pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> Vec<(Axis, Vec<[f64; 2]>)> {
-    let mut points: Vec<(u64, Mood)> = vec![(0, start)];
+/// Mood over the call: one series per axis, over seconds; with timers
+/// off no time passes, so the x axis counts mood changes instead (`false`).
+pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> (Vec<(Axis, Vec<[f64; 2]>)>, bool) {
+    let timed = end_ms > 0;
+    let mut points: Vec<(f64, Mood)> = vec![(0.0, start)];
     for e in events {
         if let Event::MoodChanged { mood, t_ms } = e {
-            points.push((*t_ms, *mood));
+            let x = if timed { *t_ms as f64 / 1000.0 } else { points.len() as f64 };
+            points.push((x, *mood));
         }
     }
-    let last = points.last().map_or(start, |p| p.1);
-    points.push((end_ms, last));
-    Axis::ALL
+    let last = points.last().map_or((0.0, start), |p| *p);
+    if timed {
+        points.push((end_ms as f64 / 1000.0, last.1));
+    }
+    let series = Axis::ALL
         .into_iter()
         .map(|axis| {
-            let series = points
-                .iter()
-                .map(|(t, m)| [*t as f64 / 1000.0, f64::from(m.get(axis))])
-                .collect();
+            let series = points.iter().map(|(x, m)| [*x, f64::from(m.get(axis))]).collect();
             (axis, series)
         })
-        .collect()
+        .collect();
+    (series, timed)
 }
 
 /// Everything the debrief shows, from the finished call.
@@ -47,6 +50,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
     let r = &last.report;
     let c = last.session.compiled();
     let skill = |s: Skill| tr.t(&format!("skill-{}", s.key()));
+    let (series, timed) = mood_series(c.mood, &last.session.events, last.session.now());
     DebriefView {
         title: c.scenario.title.clone(),
         customer: last.session.persona().address_as.clone(),
@@ -71,10 +75,11 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
             })
             .collect(),
         transcript: lines(&last.session),
-        series: mood_series(c.mood, &last.session.events, last.session.now())
+        series: series
             .into_iter()
             .map(|(axis, s)| (tr.t(&format!("mood-{}", axis.key())), s))
             .collect(),
+        x_label: tr.t(if timed { "debrief-seconds" } else { "debrief-changes" }),
         highlight: ui.highlight,
         scroll: ui.scroll,
     }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::{UiSystems, root_ui};
-use crate::game::Screen;
+use crate::game::{FixedSeed, Screen};
 use crate::game::call::{StartCall, fresh_seed};
 use crate::game::catalog::{Filters, Item, visible};
 use crate::game::i18n::Tr;
@@ -43,6 +43,7 @@ fn ui(
     mut choice: ResMut<LibraryChoice>,
     mut start: MessageWriter<StartCall>,
     mut next: ResMut<NextState<Screen>>,
+    seed: Res<FixedSeed>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let rows = rows(&library, &choice.filters, tr.lang.code());
@@ -69,7 +70,7 @@ fn ui(
                 choice.selected = Some(item.file.clone());
                 start.write(StartCall {
                     scenario: library.entries[*entry].handle.id(),
-                    seed: fresh_seed(),
+                    seed: seed.0.unwrap_or_else(fresh_seed),
                 });
             }
         }

@@ -44,6 +44,8 @@ pub struct CallView {
     pub replies: Vec<String>,
     /// The customer has not finished this turn.
     pub speaking: bool,
+    /// The trainee's own reply is still being said; the customer waits.
+    pub agent_speaking: bool,
     /// A written channel (chat, e-mail): "typing" instead of "speaking".
     pub written: bool,
     /// Transfer targets, labelled.
@@ -208,6 +210,7 @@ fn actions(ui: &mut egui::Ui, tr: &Tr, v: &CallView) -> Option<CallAction> {
         return action;
     }
     let status = match (v.speaking, v.written) {
+        _ if v.agent_speaking => tr.t("call-you-speaking"),
         (true, false) => tr.f("call-speaking", &name),
         (true, true) => tr.f("call-typing", &name),
         (false, _) => tr.f("call-finished", &name),

@@ -36,8 +36,10 @@ pub struct DebriefView {
     pub skills: Vec<(String, u8)>,
     pub moments: Vec<MomentView>,
     pub transcript: Vec<LineView>,
-    /// Mood axis name and (seconds, value) points.
+    /// Mood axis name and (x, value) points.
     pub series: Vec<(String, Vec<[f64; 2]>)>,
+    /// What the x axis counts ("seconds", or mood changes with timers off).
+    pub x_label: String,
     /// The transcript line to highlight.
     pub highlight: Option<usize>,
     /// Scroll the transcript to the highlighted line this frame.
@@ -111,7 +113,7 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
         .exact_size(200.0)
         .show(ui, |ui| {
             ui.label(RichText::new(tr.t("debrief-mood-chart")).strong());
-            mood_chart(ui, tr, &v.series);
+            mood_chart(ui, &v.x_label, &v.series);
         });
     egui::Panel::right("debrief-transcript")
         .resizable(false)
@@ -197,7 +199,7 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
         });
 }
 
-fn mood_chart(ui: &mut egui::Ui, tr: &Tr, series: &[(String, Vec<[f64; 2]>)]) {
+fn mood_chart(ui: &mut egui::Ui, x_label: &str, series: &[(String, Vec<[f64; 2]>)]) {
     // Each axis has its own line style as well as its colour.
     let styles = [
         LineStyle::Solid,
@@ -212,7 +214,7 @@ fn mood_chart(ui: &mut egui::Ui, tr: &Tr, series: &[(String, Vec<[f64; 2]>)]) {
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_axis_label(tr.t("debrief-seconds"))
+        .x_axis_label(x_label)
         .show(ui, |plot| {
             for ((name, points), style) in series.iter().zip(styles) {
                 plot.line(Line::new(name.clone(), points.clone()).style(style).width(2.0));
