@@ -49,7 +49,10 @@ fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
 fn until(app: &mut App, secs: u64, what: &str, done: impl Fn(&World) -> bool) {
     let start = std::time::Instant::now();
     while !done(app.world()) {
-        assert!(start.elapsed().as_secs() < secs, "timed out waiting for {what}");
+        assert!(
+            start.elapsed().as_secs() < secs,
+            "timed out waiting for {what}"
+        );
         app.update();
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -73,7 +76,9 @@ fn call(app: &mut App) -> &ActiveCall {
 }
 
 fn start(app: &mut App, file_suffix: &str, seed: u64) {
-    until(app, 60, "the library", |w| w.resource::<Library>().entries.len() >= 30);
+    until(app, 60, "the library", |w| {
+        w.resource::<Library>().entries.len() >= 30
+    });
     let id = library(app)
         .entries
         .iter()
@@ -81,7 +86,8 @@ fn start(app: &mut App, file_suffix: &str, seed: u64) {
         .expect("the scenario is in the library")
         .handle
         .id();
-    app.world_mut().write_message(StartCall { scenario: id, seed });
+    app.world_mut()
+        .write_message(StartCall { scenario: id, seed });
     app.update();
     app.update();
     assert_eq!(screen(app), Screen::Call);
@@ -127,7 +133,11 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         sent.push((at, input));
     }
     app.update();
-    let last = app.world().get_resource::<LastCall>().expect("the call ended").clone();
+    let last = app
+        .world()
+        .get_resource::<LastCall>()
+        .expect("the call ended")
+        .clone();
 
     // The same inputs at the same times, straight into the core engine.
     let settings = app.world().resource::<Settings>().clone();
@@ -138,7 +148,11 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         apply(&mut core, input).expect("the input is valid in the core too");
     }
     assert!(core.is_over());
-    assert_eq!(last.report, score(&core), "the game scores exactly as the core");
+    assert_eq!(
+        last.report,
+        score(&core),
+        "the game scores exactly as the core"
+    );
     assert_eq!(last.session.transcript, core.transcript);
     let logged: Vec<_> = last.log.iter().map(|l| (l.t_ms, l.input.clone())).collect();
     assert_eq!(logged, sent, "the input log replays the call");
@@ -149,10 +163,18 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
 fn a_call_through_the_game_scores_exactly_as_the_core_engine() {
     // Listen to the whole complaint, confirm the guarantee with the
     // customer's details, then close once she mentions the receipt.
-    let last = play_and_compare(Timers::Normal, &[(150, Do::FileReply(0)), (250, Do::FileReply(0))]);
+    let last = play_and_compare(
+        Timers::Normal,
+        &[(150, Do::FileReply(0)), (250, Do::FileReply(0))],
+    );
     assert_eq!(last.report.ending_kind.key(), "resolved");
     assert!(last.report.passed, "{:?}", last.report);
-    assert!(last.report.moments.iter().any(|m| m.rule == "showed-understanding"));
+    assert!(
+        last.report
+            .moments
+            .iter()
+            .any(|m| m.rule == "showed-understanding")
+    );
 }
 
 #[test]
@@ -162,9 +184,15 @@ fn interrupting_in_the_game_costs_what_the_core_says() {
         Timers::Normal,
         &[(20, Do::FileReply(1)), (5, Do::Input(CallInput::HangUp))],
     );
-    assert!(last.session.transcript.iter().any(|e| e.cut), "the cut line shows");
     assert!(
-        last.report.moments.iter().any(|m| m.points < 0 && m.rule == "interrupted"),
+        last.session.transcript.iter().any(|e| e.cut),
+        "the cut line shows"
+    );
+    assert!(
+        last.report
+            .moments
+            .iter()
+            .any(|m| m.points < 0 && m.rule == "interrupted"),
         "{:?}",
         last.report.moments
     );
@@ -192,7 +220,9 @@ fn the_customer_hanging_up_ends_the_call_and_the_debrief_gets_it() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios_dir(), data.path(), false);
     start(&mut app, "en/double-charge.ron", 1);
-    until(&mut app, 120, "the hang-up", |w| w.get_resource::<LastCall>().is_some());
+    until(&mut app, 120, "the hang-up", |w| {
+        w.get_resource::<LastCall>().is_some()
+    });
     let last = app.world().resource::<LastCall>();
     assert_eq!(last.report.ending_kind.key(), "hung_up");
     assert!(!last.report.passed);
@@ -223,7 +253,10 @@ fn a_broken_file_is_listed_with_the_same_error_as_validate_and_the_rest_still_pl
     let lib = library(&app);
     assert_eq!(lib.entries.len(), 1, "the good file still plays");
     let shown = &lib.broken[0].error;
-    assert!(shown.contains("unknown-node-next.ron:13:24: E012"), "{shown}");
+    assert!(
+        shown.contains("unknown-node-next.ron:13:24: E012"),
+        "{shown}"
+    );
     // The command line says the same about the same file.
     let cli = check_files(std::slice::from_ref(&broken));
     let first = &cli.diagnostics[0];
@@ -238,7 +271,9 @@ fn editing_a_scenario_while_the_game_runs_updates_the_library() {
     let kettle = copy("en/warranty-kettle.ron", dir.path());
     copy("en/double-charge.ron", dir.path());
     let mut app = app(dir.path(), data.path(), true);
-    until(&mut app, 30, "two scenarios", |w| w.resource::<Library>().entries.len() == 2);
+    until(&mut app, 30, "two scenarios", |w| {
+        w.resource::<Library>().entries.len() == 2
+    });
     let title = |app: &App| {
         library(app)
             .entries
@@ -259,10 +294,24 @@ fn editing_a_scenario_while_the_game_runs_updates_the_library() {
             .any(|e| e.playable.loaded.scenario.title == "A kettle, edited")
     });
     // A broken save: the file moves to the broken list with its position.
-    std::fs::write(&kettle, edited.replacen("channel: Phone", "channel: Phon", 1)).unwrap();
-    until(&mut app, 30, "the broken file", |w| !w.resource::<Library>().broken.is_empty());
+    std::fs::write(
+        &kettle,
+        edited.replacen("channel: Phone", "channel: Phon", 1),
+    )
+    .unwrap();
+    until(&mut app, 30, "the broken file", |w| {
+        !w.resource::<Library>().broken.is_empty()
+    });
     let lib = library(&app);
     assert_eq!(lib.entries.len(), 1);
-    assert!(lib.broken[0].error.contains("warranty-kettle.ron:"), "{}", lib.broken[0].error);
-    assert!(lib.broken[0].error.contains("E003"), "{}", lib.broken[0].error);
+    assert!(
+        lib.broken[0].error.contains("warranty-kettle.ron:"),
+        "{}",
+        lib.broken[0].error
+    );
+    assert!(
+        lib.broken[0].error.contains("E003"),
+        "{}",
+        lib.broken[0].error
+    );
 }

@@ -28,7 +28,10 @@ fn call_view() -> CallView {
             cut: false,
             speaking: true,
         }],
-        replies: vec!["When did you buy it?".into(), "Have you tried descaling it?".into()],
+        replies: vec![
+            "When did you buy it?".into(),
+            "Have you tried descaling it?".into(),
+        ],
         speaking: true,
         agent_speaking: false,
         written: false,
@@ -93,7 +96,11 @@ fn the_transfer_picker_opens_with_t_and_is_driven_by_keys() {
     press(&mut h, Key::Escape);
     assert_eq!(
         h.state().1,
-        [CallAction::SelectTarget(1), CallAction::Transfer(1), CallAction::ClosePicker]
+        [
+            CallAction::SelectTarget(1),
+            CallAction::Transfer(1),
+            CallAction::ClosePicker
+        ]
     );
     h.state_mut().0.picker = Some(1);
     h.state_mut().1.clear();
@@ -156,11 +163,21 @@ fn debrief_view() -> DebriefView {
         moments: vec![
             m(1, "Patience", -15, "You interrupted Ms Stone.", Some(1)),
             m(1, "Name", 10, "You used the name early.", Some(2)),
-            m(2, "Escalation", -40, "You passed on a case you could solve.", Some(3)),
+            m(
+                2,
+                "Escalation",
+                -40,
+                "You passed on a case you could solve.",
+                Some(3),
+            ),
         ],
         transcript: (0..4)
             .map(|i| LineView {
-                who: if i % 2 == 0 { Who::Customer } else { Who::Agent },
+                who: if i % 2 == 0 {
+                    Who::Customer
+                } else {
+                    Who::Agent
+                },
                 text: format!("line {i}"),
                 cut: i == 1,
                 speaking: false,
@@ -176,14 +193,16 @@ fn debrief_view() -> DebriefView {
 #[test]
 fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
     let tr = Tr::new(Lang::En);
-    let mut h = Harness::builder().with_size([1280.0, 900.0]).build_ui_state(
-        move |ui: &mut egui::Ui, state: &mut (DebriefView, Vec<DebriefAction>)| {
-            if let Some(a) = debrief_panel(ui, &tr, &state.0) {
-                state.1.push(a);
-            }
-        },
-        (debrief_view(), Vec::new()),
-    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(
+            move |ui: &mut egui::Ui, state: &mut (DebriefView, Vec<DebriefAction>)| {
+                if let Some(a) = debrief_panel(ui, &tr, &state.0) {
+                    state.1.push(a);
+                }
+            },
+            (debrief_view(), Vec::new()),
+        );
     h.run();
     h.get_by_label("Not passed");
     h.get_by_label_contains("Overall 55 / 100 (pass mark 70)");
@@ -195,13 +214,20 @@ fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
     h.get_by_label("+10");
     assert_eq!(h.get_all_by_label("Show in transcript").count(), 3);
     // The third moment's link points at transcript line 3.
-    h.get_all_by_label("Show in transcript").nth(2).unwrap().click();
+    h.get_all_by_label("Show in transcript")
+        .nth(2)
+        .unwrap()
+        .click();
     h.run();
     press(&mut h, Key::R);
     press(&mut h, Key::Escape);
     assert_eq!(
         h.state().1,
-        [DebriefAction::ShowLine(3), DebriefAction::Retry, DebriefAction::Back]
+        [
+            DebriefAction::ShowLine(3),
+            DebriefAction::Retry,
+            DebriefAction::Back
+        ]
     );
 }
 
@@ -223,7 +249,10 @@ fn item(title: &str, archetype: Archetype) -> Item {
 fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files() {
     let tr = Tr::new(Lang::En);
     let view = LibraryView {
-        items: vec![item("Kettle", Archetype::Calm), item("Charged twice", Archetype::Angry)],
+        items: vec![
+            item("Kettle", Archetype::Calm),
+            item("Charged twice", Archetype::Angry),
+        ],
         selected: 0,
         filters: Filters::default(),
         broken: vec![(
@@ -231,14 +260,16 @@ fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files(
             "did you mean \"thanks\"?".into(),
         )],
     };
-    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
-        move |ui: &mut egui::Ui, state: &mut (LibraryView, Vec<LibraryAction>)| {
-            if let Some(a) = library_panel(ui, &tr, &state.0) {
-                state.1.push(a);
-            }
-        },
-        (view, Vec::new()),
-    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui: &mut egui::Ui, state: &mut (LibraryView, Vec<LibraryAction>)| {
+                if let Some(a) = library_panel(ui, &tr, &state.0) {
+                    state.1.push(a);
+                }
+            },
+            (view, Vec::new()),
+        );
     h.run();
     h.get_by_label_contains("bad.ron:13:24: E012");
     h.get_by_label("About Kettle");
@@ -264,14 +295,16 @@ fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files(
 #[test]
 fn the_profile_takes_a_typed_name_and_starts_with_enter() {
     let tr = Tr::new(Lang::De);
-    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
-        move |ui: &mut egui::Ui, state: &mut (Settings, Vec<ProfileAction>)| {
-            if let Some(a) = profile_panel(ui, &tr, &mut state.0, &ProfileView::default()) {
-                state.1.push(a);
-            }
-        },
-        (Settings::default(), Vec::new()),
-    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui: &mut egui::Ui, state: &mut (Settings, Vec<ProfileAction>)| {
+                if let Some(a) = profile_panel(ui, &tr, &mut state.0, &ProfileView::default()) {
+                    state.1.push(a);
+                }
+            },
+            (Settings::default(), Vec::new()),
+        );
     h.run();
     h.get_by_label("Wer trainiert heute?");
     h.event(egui::Event::Text("Sam".into()));

@@ -101,7 +101,11 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Opens the game on the scenario folder.
 #[cfg(feature = "gui")]
-fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>, seed: Option<u64>) -> ExitCode {
+fn play(
+    scenarios: &std::path::Path,
+    data_dir: Option<&std::path::Path>,
+    seed: Option<u64>,
+) -> ExitCode {
     if !scenarios.is_dir() {
         eprintln!(
             "headset: the scenario folder {} does not exist; run from the project folder or pass --scenarios DIR",
@@ -116,7 +120,10 @@ fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>, seed: O
         scenarios,
         data_dir: headset::game::settings::data_dir(data_dir),
         seed,
-        started: crate::STARTED.get().copied().unwrap_or_else(std::time::Instant::now),
+        started: crate::STARTED
+            .get()
+            .copied()
+            .unwrap_or_else(std::time::Instant::now),
     };
     match headset::game::run(cfg) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
@@ -126,7 +133,11 @@ fn play(scenarios: &std::path::Path, data_dir: Option<&std::path::Path>, seed: O
 
 /// Without the `gui` feature there is no game to open.
 #[cfg(not(feature = "gui"))]
-fn play(_scenarios: &std::path::Path, _data_dir: Option<&std::path::Path>, _seed: Option<u64>) -> ExitCode {
+fn play(
+    _scenarios: &std::path::Path,
+    _data_dir: Option<&std::path::Path>,
+    _seed: Option<u64>,
+) -> ExitCode {
     eprintln!(
         "headset: this build has no game (built without the `gui` feature); try `headset validate` or `headset --help`"
     );

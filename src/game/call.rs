@@ -108,7 +108,11 @@ fn start_call(
     for e in &existing {
         commands.entity(e).despawn();
     }
-    let session = Session::new(entry.playable.compiled.clone(), start.seed, settings.options());
+    let session = Session::new(
+        entry.playable.compiled.clone(),
+        start.seed,
+        settings.options(),
+    );
     commands.spawn((
         Name::new("call"),
         ActiveCall {
@@ -163,7 +167,11 @@ fn run_call(
             report.ending,
             call.session.now(),
             report.overall,
-            if report.passed { "passed" } else { "not passed" }
+            if report.passed {
+                "passed"
+            } else {
+                "not passed"
+            }
         );
         commands.insert_resource(LastCall {
             session: call.session.clone(),

@@ -73,10 +73,16 @@ impl Filters {
 /// Indices of the items to show: those the filters accept, the trainee's
 /// language first, then easier first, then by title.
 pub fn visible(items: &[Item], filters: &Filters, lang: &str) -> Vec<usize> {
-    let mut out: Vec<usize> = (0..items.len()).filter(|&i| filters.accepts(&items[i])).collect();
+    let mut out: Vec<usize> = (0..items.len())
+        .filter(|&i| filters.accepts(&items[i]))
+        .collect();
     out.sort_by(|&a, &b| {
         let (x, y) = (&items[a], &items[b]);
-        (x.language != lang, x.difficulty, &x.title).cmp(&(y.language != lang, y.difficulty, &y.title))
+        (x.language != lang, x.difficulty, &x.title).cmp(&(
+            y.language != lang,
+            y.difficulty,
+            &y.title,
+        ))
     });
     out
 }

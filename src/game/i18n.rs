@@ -9,7 +9,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 /// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     En,
@@ -63,7 +65,8 @@ impl Tr {
                 let mut bundle = FluentBundle::new_concurrent(vec![id]);
                 // Unicode isolation marks show up as boxes in egui's fonts.
                 bundle.set_use_isolating(false);
-                let res = FluentResource::try_new(l.source().to_owned()).unwrap_or_else(|(res, _)| res);
+                let res =
+                    FluentResource::try_new(l.source().to_owned()).unwrap_or_else(|(res, _)| res);
                 let _ = bundle.add_resource(res);
                 (l, bundle)
             })
@@ -83,10 +86,14 @@ impl Tr {
             fargs.set(*k, FluentValue::from(*v));
         }
         for lang in [self.lang, Lang::En] {
-            let Some((_, bundle)) = self.bundles.iter().find(|(l, _)| *l == lang) else { continue };
+            let Some((_, bundle)) = self.bundles.iter().find(|(l, _)| *l == lang) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned();
             }
         }
         key.to_owned()
@@ -103,7 +110,11 @@ mod tests {
             let tr = Tr::new(lang);
             let s = tr.f("call-speaking", &[("name", "Mr Keller")]);
             assert!(s.contains("Mr Keller"), "{lang:?}: {s}");
-            assert_ne!(tr.t("profile-start"), "profile-start", "{lang:?} has the key");
+            assert_ne!(
+                tr.t("profile-start"),
+                "profile-start",
+                "{lang:?} has the key"
+            );
         }
         assert_eq!(Tr::new(Lang::En).t("no-such-key"), "no-such-key");
     }

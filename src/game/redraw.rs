@@ -58,7 +58,10 @@ fn animating(
 }
 
 /// Drops `ModifiersChanged` events that do not change the modifiers.
-fn drop_unchanged_modifiers(mut inputs: Query<&mut EguiInput>, mut last: Local<Option<egui::Modifiers>>) {
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
     for mut input in &mut inputs {
         input.0.events.retain(|e| match e {
             egui::Event::ModifiersChanged(m) => {
@@ -117,4 +120,3 @@ pub fn plugin(app: &mut App) {
         )
         .add_systems(Last, animating.pipe(request));
 }
-

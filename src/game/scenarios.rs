@@ -61,10 +61,13 @@ impl AssetLoader for ScenarioLoader {
     ) -> Result<ScenarioAsset, ReadError> {
         let file = self.root.join(load_context.path().path());
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await.map_err(|e| ReadError {
-            file: file.display().to_string(),
-            source: e,
-        })?;
+        reader
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| ReadError {
+                file: file.display().to_string(),
+                source: e,
+            })?;
         Ok(check(file, &bytes))
     }
 

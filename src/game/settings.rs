@@ -99,7 +99,11 @@ impl Settings {
     /// The engine options these settings ask for.
     pub fn options(&self) -> Options {
         Options {
-            pace: if self.timers == Timers::Slow { 0.6 } else { 1.0 },
+            pace: if self.timers == Timers::Slow {
+                0.6
+            } else {
+                1.0
+            },
             timers: self.timers != Timers::Off,
             agent_name: if self.name.trim().is_empty() {
                 Options::default().agent_name
@@ -129,8 +133,10 @@ pub fn data_dir(flag: Option<&Path>) -> PathBuf {
     if let Some(p) = std::env::var_os("HEADSET_DATA_DIR").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("", "", "headset")
-        .map_or_else(|| PathBuf::from("headset-data"), |d| d.data_dir().to_owned())
+    directories::ProjectDirs::from("", "", "headset").map_or_else(
+        || PathBuf::from("headset-data"),
+        |d| d.data_dir().to_owned(),
+    )
 }
 
 /// Reads settings. A damaged file is not overwritten silently: it is kept

@@ -28,7 +28,11 @@ pub fn lines(session: &Session) -> Vec<LineView> {
     let now = session.now();
     let mut spans = vec![None; session.transcript.len()];
     for e in &session.events {
-        if let Event::LineStarted { entry, t_ms, ends_ms } = e
+        if let Event::LineStarted {
+            entry,
+            t_ms,
+            ends_ms,
+        } = e
             && let Some(s) = spans.get_mut(*entry)
         {
             *s = Some((*t_ms, *ends_ms));
@@ -84,12 +88,18 @@ pub fn call_view(session: &Session, tr: &Tr, shown: MoodF, picker: Option<usize>
         mood: shown,
         hangs_up_at: s.customer.hangs_up_at,
         lines: lines(session),
-        replies: offered.iter().map(|&i| session.reply_text(i).to_owned()).collect(),
+        replies: offered
+            .iter()
+            .map(|&i| session.reply_text(i).to_owned())
+            .collect(),
         speaking: !session.customer_finished(),
         // Until the customer's first line of the turn starts, the trainee's
         // own reply is still being said.
         agent_speaking: !session.customer_finished()
-            && session.transcript.last().is_some_and(|e| e.speaker == Speaker::Agent),
+            && session
+                .transcript
+                .last()
+                .is_some_and(|e| e.speaker == Speaker::Agent),
         written: matches!(s.channel, Channel::Chat | Channel::Email),
         targets: s.targets.values().cloned().collect(),
         picker,
@@ -121,7 +131,13 @@ fn ui(
     state.shown = Some(shown);
     let view = call_view(session, &tr, shown, state.picker);
     let mut root = root_ui(&ctx);
-    let ids: Vec<String> = session.compiled().scenario.targets.keys().cloned().collect();
+    let ids: Vec<String> = session
+        .compiled()
+        .scenario
+        .targets
+        .keys()
+        .cloned()
+        .collect();
     match call_panel(&mut root, &tr, &view) {
         Some(CallAction::Reply(i)) => {
             inputs.write(CallInput::Reply(i));

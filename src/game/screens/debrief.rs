@@ -20,14 +20,27 @@ pub struct DebriefUi {
     pub scroll: bool,
 }
 
+/// Mood over the call, for the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoodSeries {
+    /// One line per axis: (x, value) points.
+    pub lines: Vec<(Axis, Vec<[f64; 2]>)>,
+    /// x is seconds; false: x counts mood changes (timers off, no time passed).
+    pub timed: bool,
+}
+
 /// Mood over the call: one series per axis, over seconds; with timers
-/// off no time passes, so the x axis counts mood changes instead (`false`).
-pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> (Vec<(Axis, Vec<[f64; 2]>)>, bool) {
+/// off no time passes, so the x axis counts mood changes instead.
+pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> MoodSeries {
     let timed = end_ms > 0;
     let mut points: Vec<(f64, Mood)> = vec![(0.0, start)];
     for e in events {
         if let Event::MoodChanged { mood, t_ms } = e {
-            let x = if timed { *t_ms as f64 / 1000.0 } else { points.len() as f64 };
+            let x = if timed {
+                *t_ms as f64 / 1000.0
+            } else {
+                points.len() as f64
+            };
             points.push((x, *mood));
         }
     }
@@ -35,14 +48,17 @@ pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> (Vec<(Axis, Ve
     if timed {
         points.push((end_ms as f64 / 1000.0, last.1));
     }
-    let series = Axis::ALL
+    let lines = Axis::ALL
         .into_iter()
         .map(|axis| {
-            let series = points.iter().map(|(x, m)| [*x, f64::from(m.get(axis))]).collect();
-            (axis, series)
+            let line = points
+                .iter()
+                .map(|(x, m)| [*x, f64::from(m.get(axis))])
+                .collect();
+            (axis, line)
         })
         .collect();
-    (series, timed)
+    MoodSeries { lines, timed }
 }
 
 /// Everything the debrief shows, from the finished call.
@@ -50,7 +66,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
     let r = &last.report;
     let c = last.session.compiled();
     let skill = |s: Skill| tr.t(&format!("skill-{}", s.key()));
-    let (series, timed) = mood_series(c.mood, &last.session.events, last.session.now());
+    let chart = mood_series(c.mood, &last.session.events, last.session.now());
     DebriefView {
         title: c.scenario.title.clone(),
         customer: last.session.persona().address_as.clone(),
@@ -58,10 +74,15 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
         overall: r.overall,
         pass_mark: r.pass_mark,
         ending: tr.t(&format!("ending-{}", r.ending_kind.key())),
-        skills: [Skill::Patience, Skill::Listening, Skill::Name, Skill::Escalation]
-            .into_iter()
-            .map(|s| (skill(s), r.skills.get(s)))
-            .collect(),
+        skills: [
+            Skill::Patience,
+            Skill::Listening,
+            Skill::Name,
+            Skill::Escalation,
+        ]
+        .into_iter()
+        .map(|s| (skill(s), r.skills.get(s)))
+        .collect(),
         moments: r
             .moments
             .iter()
@@ -75,11 +96,16 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
             })
             .collect(),
         transcript: lines(&last.session),
-        series: series
+        series: chart
+            .lines
             .into_iter()
             .map(|(axis, s)| (tr.t(&format!("mood-{}", axis.key())), s))
             .collect(),
-        x_label: tr.t(if timed { "debrief-seconds" } else { "debrief-changes" }),
+        x_label: tr.t(if chart.timed {
+            "debrief-seconds"
+        } else {
+            "debrief-changes"
+        }),
         highlight: ui.highlight,
         scroll: ui.scroll,
     }
@@ -127,6 +153,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Debrief), reset)
         .add_systems(
             EguiPrimaryContextPass,
-            ui.in_set(UiSystems::Screen).run_if(in_state(Screen::Debrief)),
+            ui.in_set(UiSystems::Screen)
+                .run_if(in_state(Screen::Debrief)),
         );
 }

@@ -5,12 +5,12 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::{UiSystems, root_ui};
-use crate::game::{FixedSeed, Screen};
 use crate::game::call::{StartCall, fresh_seed};
 use crate::game::catalog::{Filters, Item, visible};
 use crate::game::i18n::Tr;
 use crate::game::scenarios::Library;
 use crate::game::ui::library_panel::{LibraryAction, LibraryView, library_panel};
+use crate::game::{FixedSeed, Screen};
 
 /// The library's filters and selection, kept while the trainee plays.
 #[derive(Resource, Debug, Default)]
@@ -64,7 +64,9 @@ fn ui(
     };
     let mut root = root_ui(&ctx);
     match library_panel(&mut root, &tr, &view) {
-        Some(LibraryAction::Select(i)) => choice.selected = rows.get(i).map(|(_, it)| it.file.clone()),
+        Some(LibraryAction::Select(i)) => {
+            choice.selected = rows.get(i).map(|(_, it)| it.file.clone())
+        }
         Some(LibraryAction::Start(i)) => {
             if let Some((entry, item)) = rows.get(i) {
                 choice.selected = Some(item.file.clone());
@@ -85,6 +87,7 @@ fn ui(
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryChoice>().add_systems(
         EguiPrimaryContextPass,
-        ui.in_set(UiSystems::Screen).run_if(in_state(Screen::Library)),
+        ui.in_set(UiSystems::Screen)
+            .run_if(in_state(Screen::Library)),
     );
 }

@@ -34,6 +34,7 @@ fn ui(
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        ui.in_set(UiSystems::Screen).run_if(in_state(Screen::Settings)),
+        ui.in_set(UiSystems::Screen)
+            .run_if(in_state(Screen::Settings)),
     );
 }

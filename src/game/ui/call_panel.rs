@@ -128,7 +128,9 @@ pub fn call_panel(ui: &mut egui::Ui, tr: &Tr, v: &CallView) -> Option<CallAction
         ui.horizontal(|ui| {
             ui.heading(&v.title);
             ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                ui.label(RichText::new(tr.f("call-clock", &[("time", &clock(v.clock_ms))])).monospace());
+                ui.label(
+                    RichText::new(tr.f("call-clock", &[("time", &clock(v.clock_ms))])).monospace(),
+                );
             });
         });
     });
@@ -182,7 +184,11 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &CallView) {
                     }
                 });
                 if line.cut {
-                    ui.label(RichText::new(tr.t("call-interrupted")).color(theme::WARN).italics());
+                    ui.label(
+                        RichText::new(tr.t("call-interrupted"))
+                            .color(theme::WARN)
+                            .italics(),
+                    );
                 }
             }
         });
@@ -223,11 +229,21 @@ fn actions(ui: &mut egui::Ui, tr: &Tr, v: &CallView) -> Option<CallAction> {
     });
     ui.label(RichText::new(tr.t("call-replies")).strong());
     if v.speaking && !v.replies.is_empty() {
-        ui.label(RichText::new(tr.f("call-replies-interrupt", &name)).color(theme::WARN).size(14.0));
+        ui.label(
+            RichText::new(tr.f("call-replies-interrupt", &name))
+                .color(theme::WARN)
+                .size(14.0),
+        );
     }
     for (i, r) in v.replies.iter().enumerate() {
-        let label = if i < 9 { format!("{}  {r}", i + 1) } else { r.clone() };
-        let b = egui::Button::new(RichText::new(label)).wrap().right_text("");
+        let label = if i < 9 {
+            format!("{}  {r}", i + 1)
+        } else {
+            r.clone()
+        };
+        let b = egui::Button::new(RichText::new(label))
+            .wrap()
+            .right_text("");
         if ui.add_sized([ui.available_width(), 0.0], b).clicked() {
             action = Some(CallAction::Reply(i));
         }

@@ -85,10 +85,15 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
             ui.label(RichText::new(word).size(24.0).strong().color(color));
             let overall = tr.f(
                 "debrief-overall",
-                &[("score", &v.overall.to_string()), ("mark", &v.pass_mark.to_string())],
+                &[
+                    ("score", &v.overall.to_string()),
+                    ("mark", &v.pass_mark.to_string()),
+                ],
             );
             ui.label(RichText::new(overall).size(20.0));
-            ui.label(RichText::new(tr.f("debrief-ending", &[("ending", &v.ending)])).color(theme::QUIET));
+            ui.label(
+                RichText::new(tr.f("debrief-ending", &[("ending", &v.ending)])).color(theme::QUIET),
+            );
         });
         ui.horizontal_wrapped(|ui| {
             for (skill, score) in &v.skills {
@@ -146,10 +151,17 @@ fn moment(ui: &mut egui::Ui, tr: &Tr, m: &MomentView) -> Option<DebriefAction> {
     theme::card(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            let color = if m.points >= 0 { theme::GOOD } else { theme::BAD };
+            let color = if m.points >= 0 {
+                theme::GOOD
+            } else {
+                theme::BAD
+            };
             ui.label(RichText::new(signed(m.points)).strong().color(color));
             ui.label(RichText::new(&m.skill).strong());
-            ui.label(RichText::new(tr.f("debrief-turn", &[("turn", &m.turn.to_string())])).color(theme::QUIET));
+            ui.label(
+                RichText::new(tr.f("debrief-turn", &[("turn", &m.turn.to_string())]))
+                    .color(theme::QUIET),
+            );
         });
         ui.label(&m.reason);
         if !m.tip.is_empty() {
@@ -177,7 +189,9 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
                 };
                 let on = v.highlight == Some(i);
                 let frame = if on {
-                    egui::Frame::new().fill(theme::ACCENT.linear_multiply(0.15)).inner_margin(4.0)
+                    egui::Frame::new()
+                        .fill(theme::ACCENT.linear_multiply(0.15))
+                        .inner_margin(4.0)
                 } else {
                     egui::Frame::new().inner_margin(4.0)
                 };
@@ -188,7 +202,11 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
                             ui.label(&line.text);
                         });
                         if line.cut {
-                            ui.label(RichText::new(tr.t("call-interrupted")).color(theme::WARN).italics());
+                            ui.label(
+                                RichText::new(tr.t("call-interrupted"))
+                                    .color(theme::WARN)
+                                    .italics(),
+                            );
                         }
                     })
                     .response;
@@ -217,7 +235,11 @@ fn mood_chart(ui: &mut egui::Ui, x_label: &str, series: &[(String, Vec<[f64; 2]>
         .x_axis_label(x_label)
         .show(ui, |plot| {
             for ((name, points), style) in series.iter().zip(styles) {
-                plot.line(Line::new(name.clone(), points.clone()).style(style).width(2.0));
+                plot.line(
+                    Line::new(name.clone(), points.clone())
+                        .style(style)
+                        .width(2.0),
+                );
             }
         });
 }

@@ -44,17 +44,29 @@ fn keys(ui: &egui::Ui, v: &LibraryView) -> Option<LibraryAction> {
     }
     let filter = |g: Filters| Some(LibraryAction::Filter(g));
     if pressed(ui, Key::A) {
-        return filter(Filters { archetype: cycle(&f.archetype, &Archetype::ALL), ..f.clone() });
+        return filter(Filters {
+            archetype: cycle(&f.archetype, &Archetype::ALL),
+            ..f.clone()
+        });
     }
     if pressed(ui, Key::C) {
-        return filter(Filters { channel: cycle(&f.channel, &Channel::ALL), ..f.clone() });
+        return filter(Filters {
+            channel: cycle(&f.channel, &Channel::ALL),
+            ..f.clone()
+        });
     }
     if pressed(ui, Key::L) {
         let langs: Vec<String> = LANGUAGES.iter().map(|s| s.to_string()).collect();
-        return filter(Filters { language: cycle(&f.language, &langs), ..f.clone() });
+        return filter(Filters {
+            language: cycle(&f.language, &langs),
+            ..f.clone()
+        });
     }
     if pressed(ui, Key::D) {
-        return filter(Filters { difficulty: cycle(&f.difficulty, &DIFFICULTIES), ..f.clone() });
+        return filter(Filters {
+            difficulty: cycle(&f.difficulty, &DIFFICULTIES),
+            ..f.clone()
+        });
     }
     if pressed(ui, Key::S) {
         return Some(LibraryAction::Settings);
@@ -76,12 +88,18 @@ fn filter_row<T: Clone + PartialEq>(
     let mut out = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(label).strong());
-        if ui.add(egui::Button::selectable(current.is_none(), any)).clicked() {
+        if ui
+            .add(egui::Button::selectable(current.is_none(), any))
+            .clicked()
+        {
             out = Some(None);
         }
         for (value, text) in options {
             let on = current.as_ref() == Some(value);
-            if ui.add(egui::Button::selectable(on, text.as_str())).clicked() {
+            if ui
+                .add(egui::Button::selectable(on, text.as_str()))
+                .clicked()
+            {
                 out = Some(Some(value.clone()));
             }
         }
@@ -102,26 +120,62 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
             .iter()
             .map(|a| (*a, tr.t(&format!("archetype-{}", a.name()))))
             .collect();
-        if let Some(x) = filter_row(ui, &tr.t("library-filter-archetype"), &any, &f.archetype, &archetypes) {
-            action = Some(LibraryAction::Filter(Filters { archetype: x, ..f.clone() }));
+        if let Some(x) = filter_row(
+            ui,
+            &tr.t("library-filter-archetype"),
+            &any,
+            &f.archetype,
+            &archetypes,
+        ) {
+            action = Some(LibraryAction::Filter(Filters {
+                archetype: x,
+                ..f.clone()
+            }));
         }
         let channels: Vec<_> = Channel::ALL
             .iter()
             .map(|c| (*c, tr.t(&format!("channel-{}", c.name()))))
             .collect();
-        if let Some(x) = filter_row(ui, &tr.t("library-filter-channel"), &any, &f.channel, &channels) {
-            action = Some(LibraryAction::Filter(Filters { channel: x, ..f.clone() }));
+        if let Some(x) = filter_row(
+            ui,
+            &tr.t("library-filter-channel"),
+            &any,
+            &f.channel,
+            &channels,
+        ) {
+            action = Some(LibraryAction::Filter(Filters {
+                channel: x,
+                ..f.clone()
+            }));
         }
         let langs: Vec<_> = LANGUAGES
             .iter()
             .map(|l| (l.to_string(), tr.t(&format!("language-{l}"))))
             .collect();
-        if let Some(x) = filter_row(ui, &tr.t("library-filter-language"), &any, &f.language, &langs) {
-            action = Some(LibraryAction::Filter(Filters { language: x, ..f.clone() }));
+        if let Some(x) = filter_row(
+            ui,
+            &tr.t("library-filter-language"),
+            &any,
+            &f.language,
+            &langs,
+        ) {
+            action = Some(LibraryAction::Filter(Filters {
+                language: x,
+                ..f.clone()
+            }));
         }
         let levels: Vec<_> = DIFFICULTIES.iter().map(|d| (*d, d.to_string())).collect();
-        if let Some(x) = filter_row(ui, &tr.t("library-filter-difficulty"), &any, &f.difficulty, &levels) {
-            action = Some(LibraryAction::Filter(Filters { difficulty: x, ..f.clone() }));
+        if let Some(x) = filter_row(
+            ui,
+            &tr.t("library-filter-difficulty"),
+            &any,
+            &f.difficulty,
+            &levels,
+        ) {
+            action = Some(LibraryAction::Filter(Filters {
+                difficulty: x,
+                ..f.clone()
+            }));
         }
         ui.add_space(4.0);
     });
@@ -151,39 +205,54 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
                 });
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(tr.t("library-progress-later")).color(theme::QUIET).size(14.0));
+            ui.label(
+                RichText::new(tr.t("library-progress-later"))
+                    .color(theme::QUIET)
+                    .size(14.0),
+            );
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            if v.items.is_empty() {
-                ui.label(tr.t("library-empty"));
-            }
-            for (i, item) in v.items.iter().enumerate() {
-                let text = format!("{}\n{}", item.title, details(tr, item));
-                let r = ui.add_sized(
-                    [ui.available_width(), 0.0],
-                    // The empty right text pushes the title to the left edge.
-                    egui::Button::selectable(i == v.selected, text).wrap().right_text(""),
-                );
-                if i == v.selected && ui.input(|inp| inp.key_down(Key::ArrowDown) || inp.key_down(Key::ArrowUp)) {
-                    r.scroll_to_me(Some(Align::Center));
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if v.items.is_empty() {
+                    ui.label(tr.t("library-empty"));
                 }
-                if r.clicked() {
-                    action = Some(LibraryAction::Select(i));
+                for (i, item) in v.items.iter().enumerate() {
+                    let text = format!("{}\n{}", item.title, details(tr, item));
+                    let r = ui.add_sized(
+                        [ui.available_width(), 0.0],
+                        // The empty right text pushes the title to the left edge.
+                        egui::Button::selectable(i == v.selected, text)
+                            .wrap()
+                            .right_text(""),
+                    );
+                    if i == v.selected
+                        && ui
+                            .input(|inp| inp.key_down(Key::ArrowDown) || inp.key_down(Key::ArrowUp))
+                    {
+                        r.scroll_to_me(Some(Align::Center));
+                    }
+                    if r.clicked() {
+                        action = Some(LibraryAction::Select(i));
+                    }
+                    if r.double_clicked() {
+                        action = Some(LibraryAction::Start(i));
+                    }
                 }
-                if r.double_clicked() {
-                    action = Some(LibraryAction::Start(i));
+                if !v.broken.is_empty() {
+                    ui.add_space(12.0);
+                    ui.label(
+                        RichText::new(tr.t("library-broken"))
+                            .strong()
+                            .color(theme::BAD),
+                    );
+                    for (error, hint) in &v.broken {
+                        ui.label(RichText::new(error).monospace().color(theme::BAD));
+                        ui.label(RichText::new(hint).color(theme::QUIET).size(14.0));
+                    }
                 }
-            }
-            if !v.broken.is_empty() {
-                ui.add_space(12.0);
-                ui.label(RichText::new(tr.t("library-broken")).strong().color(theme::BAD));
-                for (error, hint) in &v.broken {
-                    ui.label(RichText::new(error).monospace().color(theme::BAD));
-                    ui.label(RichText::new(hint).color(theme::QUIET).size(14.0));
-                }
-            }
-        });
+            });
     });
     action
 }
@@ -195,6 +264,9 @@ fn details(tr: &Tr, item: &Item) -> String {
         tr.t(&format!("archetype-{}", item.archetype.name())),
         tr.t(&format!("channel-{}", item.channel.name())),
         tr.t(&format!("language-{}", item.language)),
-        tr.f("library-difficulty", &[("level", &item.difficulty.to_string())])
+        tr.f(
+            "library-difficulty",
+            &[("level", &item.difficulty.to_string())]
+        )
     )
 }

@@ -42,7 +42,10 @@ pub fn meters(ui: &mut egui::Ui, tr: &Tr, mood: &MoodF, hangs_up_at: u8) {
     for (axis, value) in Axis::ALL.into_iter().zip(mood) {
         let mut text = meter_text(tr, axis, *value);
         if axis == Axis::Anger && hangs_up_at < 100 {
-            text.push_str(&format!(" · {}", tr.f("call-hangs-up-at", &[("limit", &hangs_up_at.to_string())])));
+            text.push_str(&format!(
+                " · {}",
+                tr.f("call-hangs-up-at", &[("limit", &hangs_up_at.to_string())])
+            ));
         }
         ui.label(text);
         ui.add(

@@ -79,7 +79,11 @@ pub fn portrait(ui: &mut egui::Ui, m: &MoodF, size: f32) -> egui::Response {
     );
     let ink = Color32::from_rgb(0x3A, 0x2E, 0x2A);
     // Hair, face, shoulders.
-    p.circle_filled(c + vec2(0.0, -r * 0.08), r * 1.02, Color32::from_rgb(0x6B, 0x4F, 0x3A));
+    p.circle_filled(
+        c + vec2(0.0, -r * 0.08),
+        r * 1.02,
+        Color32::from_rgb(0x6B, 0x4F, 0x3A),
+    );
     p.circle_filled(c, r * 0.92, skin);
     let eye_y = c.y - r * 0.12;
     for side in [-1.0_f32, 1.0] {
@@ -91,15 +95,24 @@ pub fn portrait(ui: &mut egui::Ui, m: &MoodF, size: f32) -> egui::Response {
         if e.lids > 0.05 {
             let lid = egui::Rect::from_min_max(
                 Pos2::new(ex - eye_r * 1.1, eye_y - eye_r * 1.1),
-                Pos2::new(ex + eye_r * 1.1, eye_y - eye_r * 1.1 + 2.2 * eye_r * e.lids * 0.6),
+                Pos2::new(
+                    ex + eye_r * 1.1,
+                    eye_y - eye_r * 1.1 + 2.2 * eye_r * e.lids * 0.6,
+                ),
             );
             p.rect_filled(lid, 2.0, skin);
         }
         // Brows: the inner end goes down in anger and up in sorrow; the
         // right brow rises when the customer is confused.
         let lift = r * 0.18 * e.brow_raise * f32::from(side > 0.0);
-        let inner = Pos2::new(c.x + side * r * 0.14, eye_y - r * 0.24 + r * 0.12 * e.brow_tilt - lift);
-        let outer = Pos2::new(c.x + side * r * 0.56, eye_y - r * 0.26 - r * 0.04 * e.brow_tilt - lift);
+        let inner = Pos2::new(
+            c.x + side * r * 0.14,
+            eye_y - r * 0.24 + r * 0.12 * e.brow_tilt - lift,
+        );
+        let outer = Pos2::new(
+            c.x + side * r * 0.56,
+            eye_y - r * 0.26 - r * 0.04 * e.brow_tilt - lift,
+        );
         p.line_segment([inner, outer], Stroke::new(r * 0.06, ink));
         if e.tear > 0.05 && side < 0.0 {
             p.circle_filled(

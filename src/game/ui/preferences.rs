@@ -7,12 +7,20 @@ use crate::game::i18n::{Lang, Tr};
 use crate::game::settings::{Settings, TextSize, Timers};
 
 /// A labelled row of choices; returns the one clicked.
-fn choice_row<T: Copy + PartialEq>(ui: &mut egui::Ui, label: &str, current: T, options: &[(T, String)]) -> Option<T> {
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    current: T,
+    options: &[(T, String)],
+) -> Option<T> {
     let mut out = None;
     ui.label(RichText::new(label).strong());
     ui.horizontal_wrapped(|ui| {
         for (value, text) in options {
-            if ui.add(egui::Button::selectable(*value == current, text.as_str())).clicked() {
+            if ui
+                .add(egui::Button::selectable(*value == current, text.as_str()))
+                .clicked()
+            {
                 out = Some(*value);
             }
         }

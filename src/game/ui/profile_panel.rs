@@ -27,12 +27,22 @@ pub struct ProfileView {
 }
 
 /// Draws the profile screen, editing `s` in place.
-pub fn profile_panel(ui: &mut egui::Ui, tr: &Tr, s: &mut Settings, v: &ProfileView) -> Option<ProfileAction> {
+pub fn profile_panel(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    s: &mut Settings,
+    v: &ProfileView,
+) -> Option<ProfileAction> {
     let mut action = None;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(40.0);
         column(ui, 560.0, |ui| {
-            ui.label(RichText::new(tr.t("app-title")).size(34.0).strong().color(theme::ACCENT));
+            ui.label(
+                RichText::new(tr.t("app-title"))
+                    .size(34.0)
+                    .strong()
+                    .color(theme::ACCENT),
+            );
             ui.label(RichText::new(tr.t("app-tagline")).color(theme::QUIET));
             ui.add_space(16.0);
             theme::card(ui, |ui| {
@@ -61,7 +71,9 @@ pub fn profile_panel(ui: &mut egui::Ui, tr: &Tr, s: &mut Settings, v: &ProfileVi
                     action = Some(ProfileAction::Changed);
                 }
                 ui.add_space(12.0);
-                let start = ui.button(RichText::new(tr.t("profile-start")).size(19.0)).clicked();
+                let start = ui
+                    .button(RichText::new(tr.t("profile-start")).size(19.0))
+                    .clicked();
                 if start || enter_in_field || (!super::typing(ui) && pressed(ui, Key::Enter)) {
                     action = Some(ProfileAction::Start);
                 }

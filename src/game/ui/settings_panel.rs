@@ -16,7 +16,12 @@ pub enum SettingsAction {
 }
 
 /// Draws the settings screen, editing `s` in place.
-pub fn settings_panel(ui: &mut egui::Ui, tr: &Tr, s: &mut Settings, problem: Option<&str>) -> Option<SettingsAction> {
+pub fn settings_panel(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    s: &mut Settings,
+    problem: Option<&str>,
+) -> Option<SettingsAction> {
     let mut action = pressed(ui, Key::Escape).then_some(SettingsAction::Back);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(40.0);

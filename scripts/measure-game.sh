@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Measures the release game under Xvfb: time from process start to the first
+# frame of the profile screen, CPU used while idle on the library screen for
+# 10 s, and peak memory. Prints the three figures.
+#
+# Builds the release binary if needed (a separate profile: not part of
+# scripts/test.sh). Needs: xvfb mesa-vulkan-drivers xdotool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=target/release/headset
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    cargo build --release --locked
+fi
+work=$(mktemp -d)
+game_pid=""
+xvfb_pid=""
+cleanup() {
+    [ -n "$game_pid" ] && kill "$game_pid" 2>/dev/null || true
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+n=90
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+export DISPLAY=":$n"
+Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+mkdir -p "$work/data"
+echo '(name: "Sam")' >"$work/data/settings.ron"
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+# 1. Startup: from just before exec to the game's "first frame" log line,
+#    timed by this script, not by the game.
+t0=$(date +%s%N)
+HEADSET_DATA_DIR="$work/data" RUST_LOG=info NO_COLOR=1 "$bin" --scenarios scenarios >"$work/game.log" 2>&1 &
+game_pid=$!
+for _ in $(seq 3000); do
+    grep -q "first frame after" "$work/game.log" && break
+    sleep 0.005
+done
+t1=$(date +%s%N)
+grep -q "first frame after" "$work/game.log" || { cat "$work/game.log"; echo "no first frame" >&2; exit 1; }
+startup_ms=$(((t1 - t0) / 1000000))
+
+# 2. Idle on the library screen: enter it, let it settle, count CPU ticks.
+wid=$(timeout 30 xdotool search --sync --name '^Headset$' | head -n 1)
+xdotool windowfocus --sync "$wid"
+xdotool mousemove --window "$wid" 1275 795
+xdotool key Return
+for _ in $(seq 100); do grep -q "screen: Library" "$work/game.log" && break; sleep 0.1; done
+sleep 3
+c0=$(ticks "$game_pid")
+sleep 10
+c1=$(ticks "$game_pid")
+idle_pct=$(awk -v t="$((c1 - c0))" -v hz="$hz" 'BEGIN { printf "%.1f", t / hz / 10 * 100 }')
+
+# 3. Peak memory over the whole run (resident set high-water mark).
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$game_pid/status")
+peak_mb=$((peak_kb / 1024))
+
+echo "startup to first frame: ${startup_ms} ms (target <= 1500)"
+echo "idle CPU on the library screen over 10 s: ${idle_pct} % of one core (target <= 2)"
+echo "peak memory (VmHWM): ${peak_mb} MB (target <= 250)"
