@@ -25,6 +25,7 @@ const RULE_IDS: &[&str] = &[
     "apologised",
     "left-upset",
     "customer-hung-up",
+    "hung-up-on-customer",
     "missed-fact",
     "asked-again",
     "good-question",
@@ -57,6 +58,7 @@ fn every_why() -> Vec<Why> {
         Why::Apologised,
         Why::LeftUpset,
         Why::CustomerHungUp,
+        Why::HungUpOnCustomer,
         Why::MissedFact { fact: s() },
         Why::AskedAgain { fact: s() },
         Why::GoodQuestion { fact: s() },
@@ -106,6 +108,7 @@ fn exhaustive(w: &Why) {
         | Why::Apologised
         | Why::LeftUpset
         | Why::CustomerHungUp
+        | Why::HungUpOnCustomer
         | Why::MissedFact { .. }
         | Why::AskedAgain { .. }
         | Why::GoodQuestion { .. }
@@ -220,6 +223,7 @@ fn points_stand_next_to_their_rule() {
         ("apologised", None, r::APOLOGISED),
         ("left-upset", None, r::LEFT_UPSET),
         ("customer-hung-up", None, r::CUSTOMER_HUNG_UP),
+        ("hung-up-on-customer", None, r::HUNG_UP_ON_CUSTOMER),
         ("missed-fact", None, r::MISSED_FACT),
         ("asked-again", None, r::ASKED_AGAIN),
         ("good-question", None, r::GOOD_QUESTION),

@@ -222,3 +222,21 @@ fn with_timers_off_lines_arrive_only_when_the_agent_listens() {
             .any(|m| m.rule == "missed-fact" && m.reason.contains("payment page froze"))
     );
 }
+
+/// Hanging up is not a way to pass: before this rule, hanging up on the
+/// kettle customer at once passed with 90 (only the name was missing).
+#[test]
+fn hanging_up_on_the_customer_is_never_passed() {
+    let c = compile("scenarios/en/warranty-kettle.ron");
+    let (r, _) = play(&c, "h", 0);
+    assert_eq!(r.ending, "agent_hung_up");
+    assert!(moments(&r).contains(&(1, "hung-up-on-customer", -50)));
+    assert_eq!(r.skills.patience, 50);
+    assert!(
+        r.overall >= r.pass_mark,
+        "the score alone would pass: {}",
+        r.overall
+    );
+    assert!(!r.passed, "but a call the agent hangs up on never passes");
+    assert!(r.moments.iter().any(|m| m.reason.contains("never passed")));
+}

@@ -128,7 +128,10 @@ pub fn score(session: &Session) -> Report {
             }
         })
         .collect();
-    let passed = overall >= s.pass_mark && end.kind != EndingKind::HungUp && session.is_over();
+    let passed = overall >= s.pass_mark
+        && end.kind != EndingKind::HungUp
+        && end.cause != EndCause::AgentHangUp
+        && session.is_over();
     Report {
         skills,
         overall,

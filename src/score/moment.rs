@@ -17,6 +17,8 @@ pub enum Why {
     Apologised,
     LeftUpset,
     CustomerHungUp,
+    /// The agent hung up instead of closing the call with a reply.
+    HungUpOnCustomer,
     MissedFact {
         fact: String,
     },
@@ -75,6 +77,7 @@ impl Why {
             Why::Apologised => "apologised",
             Why::LeftUpset => "left-upset",
             Why::CustomerHungUp => "customer-hung-up",
+            Why::HungUpOnCustomer => "hung-up-on-customer",
             Why::MissedFact { .. } => "missed-fact",
             Why::AskedAgain { .. } => "asked-again",
             Why::GoodQuestion { .. } => "good-question",

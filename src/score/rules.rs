@@ -16,6 +16,8 @@ pub const COURTEOUS_UNDER_PRESSURE: i32 = 10;
 pub const APOLOGISED: i32 = 5;
 pub const LEFT_UPSET: i32 = -20;
 pub const CUSTOMER_HUNG_UP: i32 = -20;
+/// The agent hung up before the call reached an ending (such a call never passes).
+pub const HUNG_UP_ON_CUSTOMER: i32 = -50;
 /// Leaving counts as "while upset" at or above these levels.
 pub const UPSET_ANGER: i32 = 60;
 pub const UPSET_DISTRESS: i32 = 70;

@@ -255,12 +255,14 @@ impl Scorer {
                 r::CUSTOMER_HUNG_UP,
                 Why::CustomerHungUp,
             ),
-            EndCause::AgentHangUp if upset => push(
+            // Hanging up is never a way to close a call: it costs more than
+            // leaving an upset customer, and the call is not passed.
+            EndCause::AgentHangUp => push(
                 turn,
                 last_entry,
                 Skill::Patience,
-                r::LEFT_UPSET,
-                Why::LeftUpset,
+                r::HUNG_UP_ON_CUSTOMER,
+                Why::HungUpOnCustomer,
             ),
             EndCause::Reply
                 if upset && matches!(e.kind, EndingKind::Resolved | EndingKind::Unresolved) =>

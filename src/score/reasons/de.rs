@@ -41,6 +41,13 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Eine Entschuldigung kostet nichts – auch dann nicht, wenn das Unternehmen keine \
              Schuld trifft.",
         ),
+        Why::HungUpOnCustomer => (
+            "Sie haben aufgelegt, bevor das Gespräch abgeschlossen war. Ein so beendetes Gespräch \
+             gilt nie als bestanden."
+                .to_owned(),
+            "Schließen Sie ein Gespräch mit einer Antwort ab, wenn das Anliegen geklärt oder \
+             übergeben ist. Legen Sie nie einfach auf.",
+        ),
         Why::LeftUpset => (
             format!("Sie haben das Gespräch beendet, obwohl {name} noch verärgert war."),
             "Vergewissern Sie sich vor dem Abschluss, dass Ihr Gegenüber beruhigt ist und weiß, \

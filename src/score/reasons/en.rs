@@ -31,6 +31,12 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             format!("You ended the conversation while {name} was still upset."),
             "Before closing, check that the customer is reassured and knows what happens next.",
         ),
+        Why::HungUpOnCustomer => (
+            format!(
+                "You hung up on {name} before the call was closed. A call ended this way is never passed."
+            ),
+            "Close a call with a reply once the customer's matter is settled or handed over; never simply hang up.",
+        ),
         Why::CustomerHungUp => (
             format!("{name} hung up in anger."),
             "Stay calm, acknowledge the feeling, and do not argue: anger that is heard cools down.",

@@ -37,6 +37,14 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "U heeft uw excuses aangeboden voor het ongemak.".into(),
             "Excuses aanbieden kost niets, ook niet als het bedrijf geen schuld heeft.",
         ),
+        Why::HungUpOnCustomer => (
+            format!(
+                "U heeft opgehangen voordat het gesprek met {name} was afgerond. Een gesprek dat \
+                 zo eindigt, telt nooit als geslaagd."
+            ),
+            "Sluit een gesprek af met een antwoord zodra de vraag is opgelost of doorgegeven. \
+             Hang nooit zomaar op.",
+        ),
         Why::LeftUpset => (
             format!("U heeft het gesprek beëindigd terwijl {name} nog van streek was."),
             "Ga voor het afsluiten na of de klant gerustgesteld is en weet wat er nu gaat \
