@@ -185,6 +185,7 @@ fn debrief_view() -> DebriefView {
             .collect(),
         series: vec![("Anger".into(), vec![[0.0, 10.0], [5.0, 30.0]])],
         x_label: "seconds".into(),
+        selected: None,
         highlight: None,
         scroll: false,
     }
@@ -219,14 +220,23 @@ fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
         .unwrap()
         .click();
     h.run();
+    // Without the mouse: Down chooses the first moment, Enter shows its line.
+    press(&mut h, Key::ArrowDown);
+    h.state_mut().0.selected = Some(0);
+    press(&mut h, Key::ArrowDown);
+    h.state_mut().0.selected = Some(1);
+    press(&mut h, Key::Enter);
     press(&mut h, Key::R);
     press(&mut h, Key::Escape);
     assert_eq!(
         h.state().1,
         [
             DebriefAction::ShowLine(3),
+            DebriefAction::Select(0),
+            DebriefAction::Select(1),
+            DebriefAction::ShowLine(2),
             DebriefAction::Retry,
-            DebriefAction::Back
+            DebriefAction::Back,
         ]
     );
 }

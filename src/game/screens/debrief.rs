@@ -16,6 +16,7 @@ use crate::sim::Event;
 /// The debrief's highlighted transcript line.
 #[derive(Resource, Debug, Default)]
 pub struct DebriefUi {
+    pub selected: Option<usize>,
     pub highlight: Option<usize>,
     pub scroll: bool,
 }
@@ -106,6 +107,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
         } else {
             "debrief-changes"
         }),
+        selected: ui.selected,
         highlight: ui.highlight,
         scroll: ui.scroll,
     }
@@ -128,6 +130,7 @@ fn ui(
     state.scroll = false;
     let mut root = root_ui(&ctx);
     match debrief_panel(&mut root, &tr, &view) {
+        Some(DebriefAction::Select(i)) => state.selected = Some(i),
         Some(DebriefAction::ShowLine(i)) => {
             state.highlight = Some(i);
             state.scroll = true;

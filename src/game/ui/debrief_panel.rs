@@ -40,6 +40,8 @@ pub struct DebriefView {
     pub series: Vec<(String, Vec<[f64; 2]>)>,
     /// What the x axis counts ("seconds", or mood changes with timers off).
     pub x_label: String,
+    /// The moment chosen with the arrow keys (drawn with a frame).
+    pub selected: Option<usize>,
     /// The transcript line to highlight.
     pub highlight: Option<usize>,
     /// Scroll the transcript to the highlighted line this frame.
@@ -49,6 +51,8 @@ pub struct DebriefView {
 /// What the trainee asked for on the debrief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DebriefAction {
+    /// Choose moment n (arrow keys).
+    Select(usize),
     /// Show transcript line n.
     ShowLine(usize),
     Retry,
@@ -72,6 +76,26 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
     }
     if pressed(ui, Key::Escape) {
         action = Some(DebriefAction::Back);
+    }
+    // Up/Down walk the moments; Enter shows the chosen one's line.
+    let n = v.moments.len();
+    if n > 0 && pressed(ui, Key::ArrowDown) {
+        action = Some(DebriefAction::Select(
+            v.selected.map_or(0, |i| (i + 1).min(n - 1)),
+        ));
+    }
+    if n > 0 && pressed(ui, Key::ArrowUp) {
+        action = Some(DebriefAction::Select(
+            v.selected.map_or(0, |i| i.saturating_sub(1)),
+        ));
+    }
+    if let Some(entry) = v
+        .selected
+        .and_then(|i| v.moments.get(i))
+        .and_then(|m| m.entry)
+        && pressed(ui, Key::Enter)
+    {
+        action = Some(DebriefAction::ShowLine(entry));
     }
     egui::Panel::top("debrief-top").show(ui, |ui| {
         ui.add_space(4.0);
@@ -136,8 +160,8 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
                 if v.moments.is_empty() {
                     ui.label(tr.t("debrief-no-moments"));
                 }
-                for m in &v.moments {
-                    if let Some(a) = moment(ui, tr, m) {
+                for (i, m) in v.moments.iter().enumerate() {
+                    if let Some(a) = moment(ui, tr, m, v.selected == Some(i)) {
                         action = Some(a);
                     }
                 }
@@ -146,9 +170,10 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
     action
 }
 
-fn moment(ui: &mut egui::Ui, tr: &Tr, m: &MomentView) -> Option<DebriefAction> {
+fn moment(ui: &mut egui::Ui, tr: &Tr, m: &MomentView, selected: bool) -> Option<DebriefAction> {
     let mut action = None;
-    theme::card(ui, |ui| {
+    let frame = theme::card_frame(selected);
+    let r = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             let color = if m.points >= 0 {
@@ -173,6 +198,9 @@ fn moment(ui: &mut egui::Ui, tr: &Tr, m: &MomentView) -> Option<DebriefAction> {
             action = Some(DebriefAction::ShowLine(e));
         }
     });
+    if selected && ui.input(|i| i.key_down(Key::ArrowDown) || i.key_down(Key::ArrowUp)) {
+        r.response.scroll_to_me(Some(Align::Center));
+    }
     action
 }
 

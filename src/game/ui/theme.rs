@@ -65,13 +65,21 @@ fn visuals() -> egui::Visuals {
     v
 }
 
-/// A white card with a soft border around `add`.
-pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+/// The frame of a card; a chosen card has a thick accent border.
+pub fn card_frame(chosen: bool) -> egui::Frame {
+    let stroke = if chosen {
+        Stroke::new(2.5, ACCENT)
+    } else {
+        Stroke::new(1.0, Color32::from_rgb(0xD8, 0xDE, 0xE6))
+    };
     egui::Frame::new()
         .fill(CARD)
-        .stroke(Stroke::new(1.0, Color32::from_rgb(0xD8, 0xDE, 0xE6)))
+        .stroke(stroke)
         .corner_radius(8.0)
         .inner_margin(14.0)
-        .show(ui, add)
-        .inner
+}
+
+/// A white card with a soft border around `add`.
+pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    card_frame(false).show(ui, add).inner
 }
