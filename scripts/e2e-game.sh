@@ -12,15 +12,8 @@ cd "$(dirname "$0")/.."
 
 bin=${HEADSET_BIN:-target/debug/headset}
 out=${HEADSET_SCREENSHOTS:-docs/screenshots}
-work=$(mktemp -d)
-game_pid=""
-xvfb_pid=""
-cleanup() {
-    [ -n "$game_pid" ] && kill "$game_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/xvfb-session.sh
+. scripts/xvfb-session.sh
 
 fail() {
     echo "e2e: $*" >&2
@@ -31,14 +24,7 @@ fail() {
 
 [ -x "$bin" ] || fail "$bin is missing: run cargo test (or cargo build) first"
 
-# A free X display number.
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-xdotool getmouselocation >/dev/null 2>&1 || fail "Xvfb did not start"
+start_xvfb || fail "Xvfb did not start"
 
 # Wait until the game's log has a line (the game logs every screen change).
 wait_for() {

@@ -12,22 +12,9 @@ bin=target/release/headset
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     cargo build --release --locked
 fi
-work=$(mktemp -d)
-game_pid=""
-xvfb_pid=""
-cleanup() {
-    [ -n "$game_pid" ] && kill "$game_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-n=90
-while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+# shellcheck source=scripts/xvfb-session.sh
+. scripts/xvfb-session.sh
+start_xvfb
 
 mkdir -p "$work/data"
 echo '(name: "Sam")' >"$work/data/settings.ron"

@@ -42,19 +42,29 @@ fn call_view() -> CallView {
     }
 }
 
-/// A harness that draws the call panel and keeps its last action.
-fn call_harness(view: CallView) -> Harness<'static, (CallView, Vec<CallAction>)> {
-    let tr = Tr::new(Lang::En);
+/// A window-sized harness that draws a panel from `view` in `lang` and
+/// records every action the panel returns.
+fn panel<V: 'static, A: 'static>(
+    lang: Lang,
+    view: V,
+    draw: impl Fn(&mut egui::Ui, &Tr, &mut V) -> Option<A> + 'static,
+) -> Harness<'static, (V, Vec<A>)> {
+    let tr = Tr::new(lang);
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size([1280.0, 900.0])
         .build_ui_state(
-            move |ui: &mut egui::Ui, state: &mut (CallView, Vec<CallAction>)| {
-                if let Some(a) = call_panel(ui, &tr, &state.0) {
+            move |ui: &mut egui::Ui, state: &mut (V, Vec<A>)| {
+                if let Some(a) = draw(ui, &tr, &mut state.0) {
                     state.1.push(a);
                 }
             },
             (view, Vec::new()),
         )
+}
+
+/// The call panel in English.
+fn call_harness(view: CallView) -> Harness<'static, (CallView, Vec<CallAction>)> {
+    panel(Lang::En, view, |ui, tr, v| call_panel(ui, tr, v))
 }
 
 fn press<S>(h: &mut Harness<'_, S>, key: Key) {
@@ -193,17 +203,9 @@ fn debrief_view() -> DebriefView {
 
 #[test]
 fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
-    let tr = Tr::new(Lang::En);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_ui_state(
-            move |ui: &mut egui::Ui, state: &mut (DebriefView, Vec<DebriefAction>)| {
-                if let Some(a) = debrief_panel(ui, &tr, &state.0) {
-                    state.1.push(a);
-                }
-            },
-            (debrief_view(), Vec::new()),
-        );
+    let mut h = panel(Lang::En, debrief_view(), |ui, tr, v| {
+        debrief_panel(ui, tr, v)
+    });
     h.run();
     h.get_by_label("Not passed");
     h.get_by_label_contains("Overall 55 / 100 (pass mark 70)");
@@ -257,7 +259,6 @@ fn item(title: &str, archetype: Archetype) -> Item {
 
 #[test]
 fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files() {
-    let tr = Tr::new(Lang::En);
     let view = LibraryView {
         items: vec![
             item("Kettle", Archetype::Calm),
@@ -270,16 +271,7 @@ fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files(
             "did you mean \"thanks\"?".into(),
         )],
     };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(
-            move |ui: &mut egui::Ui, state: &mut (LibraryView, Vec<LibraryAction>)| {
-                if let Some(a) = library_panel(ui, &tr, &state.0) {
-                    state.1.push(a);
-                }
-            },
-            (view, Vec::new()),
-        );
+    let mut h = panel(Lang::En, view, |ui, tr, v| library_panel(ui, tr, v));
     h.run();
     h.get_by_label_contains("bad.ron:13:24: E012");
     h.get_by_label("About Kettle");
@@ -304,17 +296,9 @@ fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files(
 
 #[test]
 fn the_profile_takes_a_typed_name_and_starts_with_enter() {
-    let tr = Tr::new(Lang::De);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(
-            move |ui: &mut egui::Ui, state: &mut (Settings, Vec<ProfileAction>)| {
-                if let Some(a) = profile_panel(ui, &tr, &mut state.0, &ProfileView::default()) {
-                    state.1.push(a);
-                }
-            },
-            (Settings::default(), Vec::new()),
-        );
+    let mut h = panel(Lang::De, Settings::default(), |ui, tr, s| {
+        profile_panel(ui, tr, s, &ProfileView::default())
+    });
     h.run();
     h.get_by_label("Wer trainiert heute?");
     h.event(egui::Event::Text("Sam".into()));
