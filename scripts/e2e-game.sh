@@ -65,11 +65,11 @@ game_pid=$!
 wait_for "screen: Profile"
 wid=$(timeout 60 xdotool search --sync --name '^Headset$' | head -n 1)
 [ -n "$wid" ] || fail "no game window"
-wait_for "first frame after"
+wait_for "first frame submitted after"
 xdotool windowfocus --sync "$wid"
 # Keep the pointer out of the way: hover highlights are not part of the test.
 xdotool mousemove --window "$wid" 1275 795
-grep -o "first frame after [0-9]* ms" "$work/game.log" | sed 's/^/e2e: /'
+grep -o "first frame submitted after [0-9]* ms" "$work/game.log" | sed 's/^/e2e: /'
 
 # Profile: the saved name is filled in; Enter starts.
 key Return
