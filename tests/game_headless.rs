@@ -315,3 +315,66 @@ fn editing_a_scenario_while_the_game_runs_updates_the_library() {
         lib.broken[0].error
     );
 }
+
+/// The panels act late in a frame (egui's pass); the state change or reply
+/// they ask for happens in the next frames. In the reactive window those
+/// frames must be requested, or the game sits still until the next timer
+/// (seen: five seconds between Enter in the library and the call screen).
+#[test]
+fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
+    use bevy::window::RequestRedraw;
+    use bevy::winit::WinitSettings;
+    use headset::game::redraw;
+    use headset::game::screens::{call::CallUi, debrief::DebriefUi};
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios_dir(), data.path(), false);
+    app.add_message::<RequestRedraw>()
+        .insert_resource(WinitSettings::desktop_app())
+        .init_resource::<CallUi>()
+        .init_resource::<DebriefUi>()
+        .add_plugins(redraw::plugin);
+    let redraws = |app: &App| app.world().resource::<Messages<RequestRedraw>>().len();
+    until(&mut app, 60, "the library", |w| {
+        w.resource::<Library>().entries.len() >= 30
+    });
+    app.update();
+    assert_eq!(redraws(&app), 0, "nothing moves on the profile screen");
+
+    // As the library panel does when Enter is pressed.
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Library);
+    let id = library(&app).entries[0].handle.id();
+    app.world_mut().write_message(StartCall {
+        scenario: id,
+        seed: 1,
+    });
+    // Frames are asked for until the call screen is up, then for the call itself.
+    for _ in 0..4 {
+        app.update();
+        assert_eq!(
+            redraws(&app),
+            1,
+            "a frame is requested while the action is on its way"
+        );
+    }
+    assert_eq!(screen(&app), Screen::Call);
+
+    // With timers off a call is still until the trainee acts.
+    app.world_mut().resource_mut::<Settings>().timers = Timers::Off;
+    app.world_mut().write_message(StartCall {
+        scenario: id,
+        seed: 1,
+    });
+    for _ in 0..4 {
+        app.update();
+    }
+    app.world_mut().resource_mut::<CallUi>().moving = false;
+    app.update();
+    app.update();
+    assert_eq!(redraws(&app), 0, "a still call asks for no frames");
+    app.world_mut().write_message(CallInput::Listen);
+    app.update();
+    assert_eq!(redraws(&app), 1, "the trainee's input gets its frame");
+}

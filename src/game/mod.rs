@@ -69,7 +69,10 @@ fn log_screen(screen: Res<State<Screen>>) {
 fn log_first_frame(mut frames: Local<u32>, started: Res<Started>) {
     *frames += 1;
     if *frames == 2 {
-        info!("first frame submitted after {} ms", started.0.elapsed().as_millis());
+        info!(
+            "first frame submitted after {} ms",
+            started.0.elapsed().as_millis()
+        );
     }
 }
 

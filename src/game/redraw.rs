@@ -1,7 +1,10 @@
 //! Frames only when something moves. The window updates on input anyway;
 //! this asks for frames while a customer is speaking (the clock and the
-//! words run), while the face eases to a new mood, and for one frame after
-//! a debrief link (to scroll).
+//! words run), while the face eases to a new mood, for one frame after a
+//! debrief link (to scroll), and while an action of the trainee is still
+//! on its way: the panels run late in the frame, so a screen change or a
+//! reply they ask for takes effect in the next frames, which must come at
+//! once rather than at the next timer.
 //!
 //! bevy_egui asks for a new frame at once whenever egui wants a repaint at
 //! any time in the future (a blinking text cursor, a tooltip delay), which
@@ -21,7 +24,7 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet, egui};
 
 use super::Screen;
-use super::call::ActiveCall;
+use super::call::{ActiveCall, CallInput, StartCall};
 use super::screens::call::CallUi;
 use super::screens::debrief::DebriefUi;
 
@@ -38,23 +41,29 @@ impl Default for EguiRepaint {
     }
 }
 
-/// Whether the current screen is animating.
+/// Whether the current screen is animating or an action is pending.
 fn animating(
     screen: Res<State<Screen>>,
+    next: Res<NextState<Screen>>,
+    starts: Res<Messages<StartCall>>,
+    inputs: Res<Messages<CallInput>>,
     calls: Query<&ActiveCall>,
     call_ui: Res<CallUi>,
     debrief_ui: Res<DebriefUi>,
 ) -> bool {
-    match screen.get() {
-        Screen::Call => {
-            let running = calls
-                .single()
-                .is_ok_and(|c| c.session.options().timers && !c.session.is_over());
-            running || call_ui.moving
+    let pending =
+        matches!(*next, NextState::Pending(_)) || !starts.is_empty() || !inputs.is_empty();
+    pending
+        || match screen.get() {
+            Screen::Call => {
+                let running = calls
+                    .single()
+                    .is_ok_and(|c| c.session.options().timers && !c.session.is_over());
+                running || call_ui.moving
+            }
+            Screen::Debrief => debrief_ui.scroll,
+            _ => false,
         }
-        Screen::Debrief => debrief_ui.scroll,
-        _ => false,
-    }
 }
 
 /// Drops `ModifiersChanged` events that do not change the modifiers.

@@ -173,7 +173,10 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &CallView) {
                     Who::System => (tr.t("call-system"), theme::QUIET),
                 };
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("{who}:")).strong().color(color));
+                    // "The call was transferred" is nobody's line: no speaker.
+                    if line.who != Who::System {
+                        ui.label(RichText::new(format!("{who}:")).strong().color(color));
+                    }
                     let mut text = RichText::new(&line.text).color(color);
                     if line.who == Who::System {
                         text = text.italics();

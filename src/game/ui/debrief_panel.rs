@@ -226,7 +226,9 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
                 let r = frame
                     .show(ui, |ui| {
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(format!("{who}:")).strong());
+                            if line.who != Who::System {
+                                ui.label(RichText::new(format!("{who}:")).strong());
+                            }
                             ui.label(&line.text);
                         });
                         if line.cut {
