@@ -49,6 +49,7 @@ fn every_why(lang: &str) -> Vec<Why> {
         Why::Apologised,
         Why::LeftUpset,
         Why::CustomerHungUp,
+        Why::HungUpOnCustomer,
         Why::MissedFact { fact: s(fact) },
         Why::AskedAgain { fact: s(fact) },
         Why::GoodQuestion { fact: s(fact) },
@@ -94,6 +95,7 @@ fn covered(why: &Why) -> bool {
         | Why::Apologised
         | Why::LeftUpset
         | Why::CustomerHungUp
+        | Why::HungUpOnCustomer
         | Why::MissedFact { .. }
         | Why::AskedAgain { .. }
         | Why::GoodQuestion { .. }
@@ -127,7 +129,7 @@ fn check_language(lang: &str, name: &str) -> Vec<(Why, String, String)> {
     let rules: std::collections::BTreeSet<&str> = whys.iter().map(Why::rule).collect();
     assert_eq!(
         rules.len(),
-        25,
+        26,
         "{lang}: every built-in rule once (plus markers)"
     );
     let mut out = Vec::new();
