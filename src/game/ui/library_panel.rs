@@ -183,33 +183,38 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
         .resizable(false)
         .exact_size(380.0)
         .show(ui, |ui| {
-            ui.add_space(8.0);
-            if let Some(item) = v.items.get(v.selected) {
-                theme::card(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(RichText::new(&item.title).size(21.0).strong());
-                    ui.label(RichText::new(details(tr, item)).color(theme::QUIET));
-                    ui.add_space(4.0);
-                    ui.label(&item.summary);
-                    if !item.goals.is_empty() {
-                        ui.add_space(4.0);
-                        ui.label(RichText::new(tr.t("library-goals")).strong());
-                        for g in &item.goals {
-                            ui.label(format!("• {g}"));
-                        }
+            // Large text sizes make the card taller than the window.
+            egui::ScrollArea::vertical()
+                .id_salt("library-detail")
+                .show(ui, |ui| {
+                    ui.add_space(8.0);
+                    if let Some(item) = v.items.get(v.selected) {
+                        theme::card(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.label(RichText::new(&item.title).size(21.0).strong());
+                            ui.label(RichText::new(details(tr, item)).color(theme::QUIET));
+                            ui.add_space(4.0);
+                            ui.label(&item.summary);
+                            if !item.goals.is_empty() {
+                                ui.add_space(4.0);
+                                ui.label(RichText::new(tr.t("library-goals")).strong());
+                                for g in &item.goals {
+                                    ui.label(format!("• {g}"));
+                                }
+                            }
+                            ui.add_space(8.0);
+                            if ui.button(tr.t("library-start")).clicked() {
+                                action = Some(LibraryAction::Start(v.selected));
+                            }
+                        });
                     }
                     ui.add_space(8.0);
-                    if ui.button(tr.t("library-start")).clicked() {
-                        action = Some(LibraryAction::Start(v.selected));
-                    }
+                    ui.label(
+                        RichText::new(tr.t("library-progress-later"))
+                            .color(theme::QUIET)
+                            .size(14.0),
+                    );
                 });
-            }
-            ui.add_space(8.0);
-            ui.label(
-                RichText::new(tr.t("library-progress-later"))
-                    .color(theme::QUIET)
-                    .size(14.0),
-            );
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
