@@ -12,10 +12,11 @@ use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall, apply};
+use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall};
 use headset::game::scenarios::Library;
 use headset::game::settings::{Settings, Timers};
 use headset::game::{GameConfig, Screen, logic_plugin};
+use headset::progress::{Input, InputRecord, input::apply};
 use headset::scenario::library::check_files;
 use headset::score::score;
 use headset::sim::Session;
@@ -86,8 +87,11 @@ fn start(app: &mut App, file_suffix: &str, seed: u64) {
         .expect("the scenario is in the library")
         .handle
         .id();
-    app.world_mut()
-        .write_message(StartCall { scenario: id, seed });
+    app.world_mut().write_message(StartCall {
+        scenario: id,
+        seed,
+        shift: None,
+    });
     app.update();
     app.update();
     assert_eq!(screen(app), Screen::Call);
@@ -117,13 +121,13 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         }
         let session = &call(&mut app).session;
         let input = match step {
-            Do::FileReply(i) => CallInput::Reply(
-                session
+            Do::FileReply(i) => CallInput(Input::Reply {
+                slot: session
                     .offered()
                     .iter()
                     .position(|o| o == i)
                     .unwrap_or_else(|| panic!("reply {i} is offered in {}", session.node_id())),
-            ),
+            }),
             Do::Input(input) => input.clone(),
         };
         // The frame's time passes first, then the input is applied.
@@ -145,7 +149,7 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
     let mut core = Session::new(c, 7, settings.options());
     for (t, input) in &sent {
         core.advance(t - core.now());
-        apply(&mut core, input).expect("the input is valid in the core too");
+        apply(&mut core, &input.0).expect("the input is valid in the core too");
     }
     assert!(core.is_over());
     assert_eq!(
@@ -154,8 +158,14 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         "the game scores exactly as the core"
     );
     assert_eq!(last.session.transcript, core.transcript);
-    let logged: Vec<_> = last.log.iter().map(|l| (l.t_ms, l.input.clone())).collect();
-    assert_eq!(logged, sent, "the input log replays the call");
+    let expected: Vec<InputRecord> = sent
+        .iter()
+        .map(|(t_ms, i)| InputRecord {
+            t_ms: *t_ms,
+            input: i.0.clone(),
+        })
+        .collect();
+    assert_eq!(last.log, expected, "the input log replays the call");
     last
 }
 
@@ -182,7 +192,10 @@ fn interrupting_in_the_game_costs_what_the_core_says() {
     // Two seconds in, the trainee answers: the customer is cut off.
     let last = play_and_compare(
         Timers::Normal,
-        &[(20, Do::FileReply(1)), (5, Do::Input(CallInput::HangUp))],
+        &[
+            (20, Do::FileReply(1)),
+            (5, Do::Input(CallInput(Input::HangUp))),
+        ],
     );
     assert!(
         last.session.transcript.iter().any(|e| e.cut),
@@ -209,7 +222,7 @@ fn with_timers_off_lines_arrive_only_when_the_trainee_listens() {
     }
     let heard = call(&mut app).session.transcript.len();
     assert_eq!(call(&mut app).session.now(), 0, "no time passes on its own");
-    app.world_mut().write_message(CallInput::Listen);
+    app.world_mut().write_message(CallInput(Input::Listen));
     app.update();
     assert_eq!(call(&mut app).session.transcript.len(), heard + 1);
 }
@@ -349,6 +362,7 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.world_mut().write_message(StartCall {
         scenario: id,
         seed: 1,
+        shift: None,
     });
     // Frames are asked for until the call screen is up, then for the call itself.
     for _ in 0..4 {
@@ -366,6 +380,7 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.world_mut().write_message(StartCall {
         scenario: id,
         seed: 1,
+        shift: None,
     });
     for _ in 0..4 {
         app.update();
@@ -374,7 +389,7 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.update();
     app.update();
     assert_eq!(redraws(&app), 0, "a still call asks for no frames");
-    app.world_mut().write_message(CallInput::Listen);
+    app.world_mut().write_message(CallInput(Input::Listen));
     app.update();
     assert_eq!(redraws(&app), 1, "the trainee's input gets its frame");
 }

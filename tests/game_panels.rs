@@ -12,6 +12,9 @@ use headset::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_pa
 use headset::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
 use headset::game::ui::library_panel::{LibraryAction, LibraryView, library_panel};
 use headset::game::ui::profile_panel::{ProfileAction, ProfileView, profile_panel};
+use headset::game::ui::progress_panel::{
+    BestRow, ProgressAction, ProgressPanelView, progress_panel,
+};
 use headset::scenario::{Archetype, Channel};
 
 fn call_view() -> CallView {
@@ -195,6 +198,7 @@ fn debrief_view() -> DebriefView {
             .collect(),
         series: vec![("Anger".into(), vec![[0.0, 10.0], [5.0, 30.0]])],
         x_label: "seconds".into(),
+        shift: None,
         selected: None,
         highlight: None,
         scroll: false,
@@ -270,6 +274,8 @@ fn the_library_is_driven_by_arrows_enter_and_filter_keys_and_lists_broken_files(
             "scenarios/en/bad.ron:13:24: E012 unknown-node: reply goes to \"thank\"".into(),
             "did you mean \"thanks\"?".into(),
         )],
+        interrupted: None,
+        notices: vec![],
     };
     let mut h = panel(Lang::En, view, |ui, tr, v| library_panel(ui, tr, v));
     h.run();
@@ -310,4 +316,73 @@ fn the_profile_takes_a_typed_name_and_starts_with_enter() {
     h.get_by_label("Nederlands").click();
     h.run();
     assert_eq!(h.state().0.lang, Lang::Nl);
+}
+
+#[test]
+fn an_interrupted_call_is_offered_with_r_to_resume_and_x_to_discard() {
+    let view = LibraryView {
+        items: vec![item("Kettle", Archetype::Calm)],
+        interrupted: Some("My lawyer will hear about this".into()),
+        notices: vec!["1 result(s) could not be saved yet".into()],
+        ..LibraryView::default()
+    };
+    let mut h = panel(Lang::En, view, |ui, tr, v| library_panel(ui, tr, v));
+    h.run();
+    h.get_by_label_contains("A call was interrupted: My lawyer will hear about this");
+    h.get_by_label_contains("could not be saved yet");
+    press(&mut h, Key::R);
+    press(&mut h, Key::X);
+    press(&mut h, Key::P);
+    assert_eq!(
+        h.state().1,
+        [
+            LibraryAction::Resume,
+            LibraryAction::Discard,
+            LibraryAction::Progress
+        ]
+    );
+    // Without an interrupted call, R and X do nothing.
+    h.state_mut().0.interrupted = None;
+    h.state_mut().1.clear();
+    press(&mut h, Key::R);
+    press(&mut h, Key::X);
+    assert!(h.state().1.is_empty());
+}
+
+#[test]
+fn the_progress_screen_shows_the_weakest_skill_and_recommends_a_call() {
+    let view = ProgressPanelView {
+        attempts: 2,
+        weakest: Some("Weakest skill: Listening, 58 on average over your last 2 calls".into()),
+        recommendation: Some((
+            "The new router that won't work".into(),
+            "Listening is your weakest skill (mean 58 over your last 2 calls); this call hides its cause in the customer's third sentence.".into(),
+        )),
+        trends: vec![("Listening".into(), vec![[1.0, 50.0], [2.0, 66.0]])],
+        best: vec![BestRow {
+            title: "A kettle".into(),
+            overall: 82,
+            passed: true,
+            attempts: 2,
+        }],
+        shift_summary: vec![],
+        notices: vec![],
+    };
+    let mut h = panel(Lang::En, view, |ui, tr, v| progress_panel(ui, tr, v));
+    h.run();
+    h.get_by_label_contains("Weakest skill: Listening");
+    h.get_by_label("The new router that won't work");
+    h.get_by_label_contains("hides its cause in the customer's third sentence");
+    h.get_by_label_contains("A kettle · 82 / 100 · Passed");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::F);
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().1,
+        [
+            ProgressAction::StartRecommended,
+            ProgressAction::StartShift,
+            ProgressAction::Back
+        ]
+    );
 }

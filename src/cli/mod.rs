@@ -1,5 +1,7 @@
 //! Command-line interface (clap derive). Each subcommand lives in its own file.
 
+mod export;
+mod history;
 mod simulate;
 mod validate;
 
@@ -74,6 +76,38 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print a profile's stored calls as a short table, oldest first.
+    ///
+    /// Exit status: 0 ok, 1 some records are damaged (the others are still
+    /// printed; the damaged ones are named on standard error), 2 usage or
+    /// I/O problem.
+    History {
+        /// The data folder (default: HEADSET_DATA_DIR, else the per-user data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// Only this profile (default: every profile).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+    },
+    /// Export stored calls for a spreadsheet: one CSV row per attempt.
+    ///
+    /// Columns: profile, scenario, version, language, date (ISO 8601, UTC),
+    /// duration_s, ending, passed, overall, patience, listening, name,
+    /// escalation. Exit status as for `history`.
+    Export {
+        /// Write CSV (the only format so far; required).
+        #[arg(long, required = true)]
+        csv: bool,
+        /// The data folder (default: HEADSET_DATA_DIR, else the per-user data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// Only this profile (default: every profile).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// Write to this file (replaced safely) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the parsed command line.
@@ -95,6 +129,20 @@ pub fn run(cli: Cli) -> ExitCode {
             timers: !no_timers,
             format,
         }),
+        Some(Command::History { data_dir, profile }) => history::run(
+            data_dir.as_deref().or(cli.data_dir.as_deref()),
+            profile.as_deref(),
+        ),
+        Some(Command::Export {
+            csv: _,
+            data_dir,
+            profile,
+            out,
+        }) => export::run(
+            data_dir.as_deref().or(cli.data_dir.as_deref()),
+            profile.as_deref(),
+            out.as_deref(),
+        ),
         None => play(&cli.scenarios, cli.data_dir.as_deref(), cli.seed),
     }
 }

@@ -9,8 +9,9 @@ use bevy::prelude::*;
 use super::Screen;
 use super::scenarios::{Library, Playable, ScenarioAsset};
 use super::settings::Settings;
+use crate::progress::{Input, InputRecord, input::apply};
 use crate::score::{Report, score};
-use crate::sim::{InputError, Session};
+use crate::sim::Session;
 
 /// Start a call of a scenario (from the library or "try again").
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -18,26 +19,14 @@ pub struct StartCall {
     pub scenario: AssetId<ScenarioAsset>,
     /// Picks the name, text variants and reply order; stored for replays.
     pub seed: u64,
+    /// The practice shift the call is part of.
+    pub shift: Option<String>,
 }
 
-/// What the trainee does during a call.
+/// What the trainee does during a call: the core's stored input kind, as
+/// a message, so the game's log is exactly what the history stores.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub enum CallInput {
-    /// Reply by its position on screen (0 = key 1).
-    Reply(usize),
-    /// Hand over to a target by id.
-    Transfer(String),
-    HangUp,
-    /// Let the customer go on (with timers off, the next line arrives).
-    Listen,
-}
-
-/// One input with the call time it happened at: enough to replay the call.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Logged {
-    pub t_ms: u64,
-    pub input: CallInput,
-}
+pub struct CallInput(pub Input);
 
 /// The call being played. Lives only on the call screen.
 #[derive(Component)]
@@ -46,7 +35,14 @@ pub struct ActiveCall {
     pub playable: Arc<Playable>,
     pub scenario: AssetId<ScenarioAsset>,
     pub seed: u64,
-    pub log: Vec<Logged>,
+    /// Every accepted input with its call time: enough to replay the call.
+    pub log: Vec<InputRecord>,
+    /// Wall-clock start, ms since 1970 (the attempt's id and date).
+    pub started_at_ms: u64,
+    /// The practice shift this call belongs to.
+    pub shift: Option<String>,
+    /// An input was applied since the last checkpoint.
+    pub checkpoint_due: bool,
     /// Microseconds of real time not yet given to the engine.
     carry_us: u64,
     /// The debrief result has been made.
@@ -55,39 +51,51 @@ pub struct ActiveCall {
     clock_running: bool,
 }
 
-/// The last finished call, for the debrief and "try again".
+impl ActiveCall {
+    /// A call about to start, or resumed from a checkpoint (`session` and
+    /// `log` rebuilt from it).
+    pub fn new(
+        session: Session,
+        playable: Arc<Playable>,
+        scenario: AssetId<ScenarioAsset>,
+        seed: u64,
+        log: Vec<InputRecord>,
+        started_at_ms: u64,
+    ) -> ActiveCall {
+        ActiveCall {
+            session,
+            playable,
+            scenario,
+            seed,
+            log,
+            started_at_ms,
+            shift: None,
+            checkpoint_due: false,
+            carry_us: 0,
+            scored: false,
+            clock_running: false,
+        }
+    }
+}
+
+/// The last finished call, for the debrief, the history and "try again".
 #[derive(Resource, Clone)]
 pub struct LastCall {
     pub session: Session,
     pub playable: Arc<Playable>,
     pub scenario: AssetId<ScenarioAsset>,
     pub seed: u64,
-    pub log: Vec<Logged>,
+    pub log: Vec<InputRecord>,
+    pub started_at_ms: u64,
+    pub shift: Option<String>,
     pub report: Report,
 }
 
-/// Applies one input to the engine. Inputs the engine refuses (a reply no
-/// longer offered, say) change nothing and are not logged.
-pub fn apply(session: &mut Session, input: &CallInput) -> Result<(), InputError> {
-    match input {
-        CallInput::Reply(slot) => {
-            let Some(&i) = session.offered().get(*slot) else {
-                return Err(InputError::NotOffered {
-                    choice: *slot,
-                    turn: session.turn() + 1,
-                    node: session.node_id().to_owned(),
-                    available: session.offered().to_vec(),
-                });
-            };
-            session.reply(i)
-        }
-        CallInput::Transfer(target) => session.transfer(target),
-        CallInput::HangUp => session.hang_up(),
-        CallInput::Listen => {
-            session.listen();
-            Ok(())
-        }
-    }
+/// Wall-clock milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
 }
 
 fn start_call(
@@ -113,20 +121,16 @@ fn start_call(
         start.seed,
         settings.options(),
     );
-    commands.spawn((
-        Name::new("call"),
-        ActiveCall {
-            session,
-            playable: entry.playable.clone(),
-            scenario: start.scenario,
-            seed: start.seed,
-            log: Vec::new(),
-            carry_us: 0,
-            scored: false,
-            clock_running: false,
-        },
-        DespawnOnExit(Screen::Call),
-    ));
+    let mut call = ActiveCall::new(
+        session,
+        entry.playable.clone(),
+        start.scenario,
+        start.seed,
+        Vec::new(),
+        now_ms(),
+    );
+    call.shift.clone_from(&start.shift);
+    commands.spawn((Name::new("call"), call, DespawnOnExit(Screen::Call)));
     next.set(Screen::Call);
 }
 
@@ -149,13 +153,16 @@ fn run_call(
         call.carry_us %= 1000;
         call.session.advance(ms);
     }
-    for input in inputs.read() {
+    for CallInput(input) in inputs.read() {
         let t_ms = call.session.now();
         match apply(&mut call.session, input) {
-            Ok(()) => call.log.push(Logged {
-                t_ms,
-                input: input.clone(),
-            }),
+            Ok(()) => {
+                call.log.push(InputRecord {
+                    t_ms,
+                    input: input.clone(),
+                });
+                call.checkpoint_due = true;
+            }
             Err(e) => debug!("input ignored: {e}"),
         }
     }
@@ -179,6 +186,8 @@ fn run_call(
             scenario: call.scenario,
             seed: call.seed,
             log: call.log.clone(),
+            started_at_ms: call.started_at_ms,
+            shift: call.shift.clone(),
             report,
         });
     }
@@ -191,12 +200,18 @@ pub fn fresh_seed() -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
+/// The call's own systems, for ordering others after them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallSystems;
+
 /// Messages and systems of the call, without any drawing.
 pub fn plugin(app: &mut App) {
     app.add_message::<StartCall>()
         .add_message::<CallInput>()
         .add_systems(
             Update,
-            (start_call, run_call.run_if(in_state(Screen::Call))).chain(),
+            (start_call, run_call.run_if(in_state(Screen::Call)))
+                .chain()
+                .in_set(CallSystems),
         );
 }

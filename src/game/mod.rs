@@ -8,6 +8,7 @@
 pub mod call;
 pub mod catalog;
 pub mod i18n;
+pub mod progress;
 pub mod redraw;
 pub mod scenarios;
 pub mod screens;
@@ -31,6 +32,7 @@ pub enum Screen {
     Call,
     Debrief,
     Settings,
+    Progress,
 }
 
 /// Where the game finds its files.
@@ -90,6 +92,7 @@ pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
             .init_state::<Screen>()
             .add_plugins(scenarios::plugin(cfg.scenarios.clone()))
             .add_plugins(call::plugin)
+            .add_plugins(progress::plugin)
             .add_systems(Update, log_screen);
     }
 }

@@ -1,12 +1,12 @@
 //! What the engine tells the outside world: events as they happen, the
 //! transcript, and the records of the agent's actions that the rubric scores.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::scenario::{EndingKind, Mood};
 
 /// Who speaks a transcript line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Speaker {
     Customer,
@@ -16,7 +16,7 @@ pub enum Speaker {
 }
 
 /// One line of the transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub speaker: Speaker,
     /// The words heard; a line cut off ends with " —".

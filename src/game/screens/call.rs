@@ -9,6 +9,7 @@ use crate::game::call::{ActiveCall, CallInput};
 use crate::game::i18n::Tr;
 use crate::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
 use crate::game::ui::portrait::{MoodF, ease, mood_f};
+use crate::progress::Input;
 use crate::scenario::Channel;
 use crate::sim::{EndCause, Event, Session, Speaker};
 
@@ -140,22 +141,22 @@ fn ui(
         .collect();
     match call_panel(&mut root, &tr, &view) {
         Some(CallAction::Reply(i)) => {
-            inputs.write(CallInput::Reply(i));
+            inputs.write(CallInput(Input::Reply { slot: i }));
         }
         Some(CallAction::OpenPicker) => state.picker = Some(0),
         Some(CallAction::SelectTarget(i)) => state.picker = Some(i),
         Some(CallAction::Transfer(i)) => {
             state.picker = None;
             if let Some(id) = ids.get(i) {
-                inputs.write(CallInput::Transfer(id.clone()));
+                inputs.write(CallInput(Input::Transfer { target: id.clone() }));
             }
         }
         Some(CallAction::ClosePicker) => state.picker = None,
         Some(CallAction::Listen) => {
-            inputs.write(CallInput::Listen);
+            inputs.write(CallInput(Input::Listen));
         }
         Some(CallAction::HangUp) => {
-            inputs.write(CallInput::HangUp);
+            inputs.write(CallInput(Input::HangUp));
         }
         Some(CallAction::Debrief) => next.set(Screen::Debrief),
         None => {}

@@ -8,6 +8,8 @@ use super::{UiSystems, root_ui};
 use crate::game::Screen;
 use crate::game::call::{LastCall, StartCall};
 use crate::game::i18n::Tr;
+use crate::game::progress::{Progress, next_in_shift};
+use crate::game::scenarios::Library;
 use crate::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
 use crate::scenario::mood::Axis;
 use crate::scenario::{Mood, Skill};
@@ -107,12 +109,15 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
         } else {
             "debrief-changes"
         }),
+        shift: None,
         selected: ui.selected,
         highlight: ui.highlight,
         scroll: ui.scroll,
     }
 }
 
+// A Bevy system takes what it touches as parameters.
+#[allow(clippy::too_many_arguments)]
 fn ui(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
@@ -120,13 +125,19 @@ fn ui(
     mut state: ResMut<DebriefUi>,
     mut start: MessageWriter<StartCall>,
     mut next: ResMut<NextState<Screen>>,
+    mut progress: ResMut<Progress>,
+    library: Res<Library>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let Some(last) = last else {
         next.set(Screen::Library);
         return Ok(());
     };
-    let view = debrief_view(&last, &tr, &state);
+    let mut view = debrief_view(&last, &tr, &state);
+    view.shift = progress
+        .shift
+        .as_ref()
+        .map(|s| (s.started, s.shift.scenario_ids.len()));
     state.scroll = false;
     let mut root = root_ui(&ctx);
     match debrief_panel(&mut root, &tr, &view) {
@@ -139,9 +150,16 @@ fn ui(
             start.write(StartCall {
                 scenario: last.scenario,
                 seed: last.seed,
+                shift: None,
             });
         }
         Some(DebriefAction::Back) => next.set(Screen::Library),
+        Some(DebriefAction::NextInShift) => {
+            let shift_goes_on = next_in_shift(&mut progress, &library, &mut start);
+            if !shift_goes_on {
+                next.set(Screen::Progress);
+            }
+        }
         None => {}
     }
     Ok(())

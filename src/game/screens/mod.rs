@@ -6,6 +6,7 @@ pub mod call;
 pub mod debrief;
 mod library;
 mod profile;
+mod progress;
 mod settings;
 
 use bevy::prelude::*;
@@ -74,5 +75,6 @@ pub fn plugin(app: &mut App) {
         call::plugin,
         debrief::plugin,
         settings::plugin,
+        progress::plugin,
     ));
 }

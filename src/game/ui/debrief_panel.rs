@@ -46,6 +46,8 @@ pub struct DebriefView {
     pub highlight: Option<usize>,
     /// Scroll the transcript to the highlighted line this frame.
     pub scroll: bool,
+    /// In a practice shift: calls done and calls in the shift.
+    pub shift: Option<(usize, usize)>,
 }
 
 /// What the trainee asked for on the debrief.
@@ -57,6 +59,8 @@ pub enum DebriefAction {
     ShowLine(usize),
     Retry,
     Back,
+    /// The next call of the practice shift (or its summary after the last).
+    NextInShift,
 }
 
 /// "+5" or "−10" (a real minus sign, easier to read than a hyphen).
@@ -76,6 +80,9 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
     }
     if pressed(ui, Key::Escape) {
         action = Some(DebriefAction::Back);
+    }
+    if v.shift.is_some() && pressed(ui, Key::N) {
+        action = Some(DebriefAction::NextInShift);
     }
     // Up/Down walk the moments; Enter shows the chosen one's line.
     let n = v.moments.len();
@@ -133,6 +140,15 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
             }
             if ui.button(tr.t("debrief-back")).clicked() {
                 action = Some(DebriefAction::Back);
+            }
+            if let Some((done, total)) = v.shift {
+                let text = tr.f(
+                    "debrief-next-shift",
+                    &[("done", &done.to_string()), ("total", &total.to_string())],
+                );
+                if ui.button(text).clicked() {
+                    action = Some(DebriefAction::NextInShift);
+                }
             }
             key_hints(ui, &tr.t("debrief-keys"));
         });

@@ -18,6 +18,11 @@ pub struct LibraryView {
     pub filters: Filters,
     /// `file:line:column: code: message` and the hint, per broken file.
     pub broken: Vec<(String, String)>,
+    /// A call interrupted by a crash: its title, offered to resume.
+    pub interrupted: Option<String>,
+    /// Problems with the history (unsaved results, damaged records, a
+    /// call that could not be resumed), shown until solved.
+    pub notices: Vec<String>,
 }
 
 /// What the trainee asked for on the library screen.
@@ -28,11 +33,25 @@ pub enum LibraryAction {
     Filter(Filters),
     Settings,
     Profile,
+    Progress,
+    Resume,
+    Discard,
 }
 
 fn keys(ui: &egui::Ui, v: &LibraryView) -> Option<LibraryAction> {
     let n = v.items.len();
     let f = &v.filters;
+    if v.interrupted.is_some() {
+        if pressed(ui, Key::R) {
+            return Some(LibraryAction::Resume);
+        }
+        if pressed(ui, Key::X) {
+            return Some(LibraryAction::Discard);
+        }
+    }
+    if pressed(ui, Key::P) {
+        return Some(LibraryAction::Progress);
+    }
     if pressed(ui, Key::ArrowDown) && n > 0 {
         return Some(LibraryAction::Select((v.selected + 1).min(n - 1)));
     }
@@ -114,6 +133,23 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
         ui.add_space(4.0);
         ui.heading(tr.t("library-title"));
         key_hints(ui, &tr.t("library-keys"));
+        if let Some(title) = &v.interrupted {
+            theme::card_frame(true).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(tr.f("library-interrupted", &[("title", title)])).strong());
+                ui.horizontal(|ui| {
+                    if ui.button(tr.t("library-resume")).clicked() {
+                        action = Some(LibraryAction::Resume);
+                    }
+                    if ui.button(tr.t("library-discard")).clicked() {
+                        action = Some(LibraryAction::Discard);
+                    }
+                });
+            });
+        }
+        for notice in &v.notices {
+            ui.label(RichText::new(notice).color(theme::BAD));
+        }
         let any = tr.t("library-filter-any");
         let f = &v.filters;
         let archetypes: Vec<_> = Archetype::ALL
@@ -209,11 +245,9 @@ pub fn library_panel(ui: &mut egui::Ui, tr: &Tr, v: &LibraryView) -> Option<Libr
                         });
                     }
                     ui.add_space(8.0);
-                    ui.label(
-                        RichText::new(tr.t("library-progress-later"))
-                            .color(theme::QUIET)
-                            .size(14.0),
-                    );
+                    if ui.button(tr.t("library-progress")).clicked() {
+                        action = Some(LibraryAction::Progress);
+                    }
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {

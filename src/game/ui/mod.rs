@@ -9,6 +9,7 @@ pub mod meters;
 pub mod portrait;
 pub mod preferences;
 pub mod profile_panel;
+pub mod progress_panel;
 pub mod settings_panel;
 pub mod theme;
 

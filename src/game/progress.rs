@@ -1,0 +1,344 @@
+//! The trainee's history in the game: every finished call is stored
+//! (crash-safely, by the core's `progress::Store`), the call in progress is
+//! checkpointed after every turn, an interrupted call can be resumed, and
+//! a result that cannot be written stays in memory and is retried, never
+//! dropped.
+
+use bevy::prelude::*;
+
+use super::Screen;
+use super::call::{ActiveCall, LastCall, StartCall, fresh_seed};
+use super::scenarios::Library;
+use super::settings::{Settings, SettingsFile};
+use crate::progress::{
+    Attempt, AttemptSummary, Checkpoint, ProgressView, ScenarioInfo, Shift, ShiftSummary, Store,
+    plan_shift, resume,
+};
+use crate::scenario::Skill;
+
+/// A practice shift being played.
+#[derive(Debug, Clone)]
+pub struct ActiveShift {
+    pub shift: Shift,
+    pub language: String,
+    /// Calls started so far.
+    pub started: usize,
+}
+
+/// The trainee's progress as the game keeps it.
+#[derive(Resource)]
+pub struct Progress {
+    pub store: Store,
+    /// The profile (the trainee's name), once chosen.
+    pub profile: Option<String>,
+    /// Every readable attempt of the profile, oldest first: the scores,
+    /// not the transcripts (10,000 of those take 300 ms to read).
+    pub attempts: Vec<AttemptSummary>,
+    /// Records that could not be read (file, line, what was done).
+    pub problems: Vec<String>,
+    /// Results not yet on disk (the disk was full or read-only): kept here
+    /// and written again after the next call.
+    pub unsaved: Vec<Attempt>,
+    /// The last write problem, shown until a write succeeds.
+    pub save_error: Option<String>,
+    /// A call interrupted by a crash, found at start.
+    pub interrupted: Option<Checkpoint>,
+    /// Why the interrupted call could not be resumed.
+    pub resume_error: Option<String>,
+    pub shift: Option<ActiveShift>,
+    /// The summary of the last finished shift.
+    pub shift_summary: Option<ShiftSummary>,
+    /// The id of the last attempt recorded (a LastCall is recorded once).
+    recorded: Option<String>,
+}
+
+impl Progress {
+    /// Progress stored in `data_dir`, before a profile is chosen.
+    pub fn new(data_dir: std::path::PathBuf) -> Progress {
+        Progress {
+            store: Store::open(data_dir),
+            profile: None,
+            attempts: Vec::new(),
+            problems: Vec::new(),
+            unsaved: Vec::new(),
+            save_error: None,
+            interrupted: None,
+            resume_error: None,
+            shift: None,
+            shift_summary: None,
+            recorded: None,
+        }
+    }
+
+    /// Opens a profile: its history and any interrupted call.
+    pub fn open(&mut self, profile: &str) {
+        if self.profile.as_deref() == Some(profile) {
+            return;
+        }
+        if let Err(e) = self.store.create_profile(profile) {
+            self.save_error = Some(e.to_string());
+        }
+        let history = self.store.load_summaries(profile);
+        self.attempts = history.attempts;
+        self.problems = history.problems.iter().map(ToString::to_string).collect();
+        self.interrupted = match self.store.load_checkpoint(profile) {
+            Ok(c) => c.filter(|c| !self.attempts.iter().any(|a| a.id == c.attempt_id())),
+            Err(p) => {
+                self.problems.push(p.to_string());
+                None
+            }
+        };
+        self.profile = Some(profile.to_owned());
+        self.shift = None;
+    }
+
+    /// Stores an attempt; on failure keeps it (and any earlier unsaved
+    /// ones) in memory to try again.
+    pub fn record(&mut self, attempt: Attempt) {
+        self.attempts.push(attempt.summary.clone());
+        self.unsaved.push(attempt);
+        self.flush();
+    }
+
+    /// Writes what is not on disk yet, oldest first; once all is written,
+    /// the checkpoint of a stored call is removed (until then it is the
+    /// second copy of the call).
+    pub fn flush(&mut self) {
+        while let Some(a) = self.unsaved.first() {
+            match self.store.append(a) {
+                Ok(()) => {
+                    self.unsaved.remove(0);
+                    self.save_error = None;
+                }
+                Err(e) => {
+                    self.save_error = Some(format!("{e} ({})", e.hint()));
+                    return;
+                }
+            }
+        }
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        if let Ok(Some(c)) = self.store.load_checkpoint(&profile)
+            && self.attempts.iter().any(|a| a.id == c.attempt_id())
+            && let Err(e) = self.store.clear_checkpoint(&profile)
+        {
+            self.save_error = Some(e.to_string());
+        }
+    }
+
+    /// What the library knows, for recommendations and shifts.
+    pub fn infos(library: &Library) -> Vec<ScenarioInfo> {
+        library
+            .entries
+            .iter()
+            .map(|e| ScenarioInfo::from_scenario(&e.playable.loaded.scenario))
+            .collect()
+    }
+
+    /// The progress view in the trainee's language.
+    pub fn view(&self, library: &Library, language: &str) -> ProgressView {
+        ProgressView::compute_for(&self.attempts, &Self::infos(library), Some(language))
+    }
+}
+
+/// The library entry of a scenario id in a language (else any language).
+pub fn find_entry(
+    library: &Library,
+    id: &str,
+    language: &str,
+) -> Option<AssetId<super::scenarios::ScenarioAsset>> {
+    let by = |lang: Option<&str>| {
+        library.entries.iter().find(|e| {
+            let s = &e.playable.loaded.scenario;
+            s.id == id && lang.is_none_or(|l| s.language == l)
+        })
+    };
+    by(Some(language))
+        .or_else(|| by(None))
+        .map(|e| e.handle.id())
+}
+
+/// Plans a shift of `calls` calls toward the weakest skill and starts it.
+pub fn start_shift(
+    progress: &mut Progress,
+    library: &Library,
+    language: &str,
+    calls: usize,
+    start: &mut MessageWriter<StartCall>,
+) {
+    let view = progress.view(library, language);
+    let weakest = view.weakest.map_or(Skill::Listening, |w| w.skill);
+    let shift = plan_shift(
+        fresh_seed(),
+        calls,
+        weakest,
+        &Progress::infos(library),
+        language,
+    );
+    progress.shift = Some(ActiveShift {
+        shift,
+        language: language.to_owned(),
+        started: 0,
+    });
+    progress.shift_summary = None;
+    next_in_shift(progress, library, start);
+}
+
+/// Starts the next call of the shift; at the end, makes the summary.
+/// Returns false when the shift is over.
+pub fn next_in_shift(
+    progress: &mut Progress,
+    library: &Library,
+    start: &mut MessageWriter<StartCall>,
+) -> bool {
+    let Some(active) = progress.shift.as_mut() else {
+        return false;
+    };
+    let Some(id) = active.shift.scenario_ids.get(active.started).cloned() else {
+        let summary = ShiftSummary::compute(&active.shift.id, &progress.attempts);
+        progress.shift_summary = Some(summary);
+        progress.shift = None;
+        return false;
+    };
+    active.started += 1;
+    match find_entry(library, &id, &active.language) {
+        Some(scenario) => {
+            start.write(StartCall {
+                scenario,
+                seed: active.shift.seed.wrapping_add(active.started as u64),
+                shift: Some(active.shift.id.clone()),
+            });
+            true
+        }
+        None => next_in_shift(progress, library, start),
+    }
+}
+
+/// Opens the profile when the trainee leaves the profile screen.
+fn open_profile(settings: Res<Settings>, mut progress: ResMut<Progress>) {
+    let name = settings.name.trim();
+    if !name.is_empty() {
+        progress.open(name);
+    }
+}
+
+/// Writes a checkpoint after every accepted input of the call.
+fn checkpoint(mut calls: Query<&mut ActiveCall>, mut progress: ResMut<Progress>) {
+    let Some(profile) = progress.profile.clone() else {
+        return;
+    };
+    for mut call in &mut calls {
+        if !call.checkpoint_due || call.session.is_over() {
+            continue;
+        }
+        call.checkpoint_due = false;
+        let mut c = Checkpoint::from_session(
+            &call.session,
+            &call.playable.loaded.source,
+            &call.log,
+            &profile,
+            call.seed,
+            call.started_at_ms,
+        );
+        if let Some(s) = &call.shift {
+            c = c.in_shift(s.clone());
+        }
+        if let Err(e) = progress.store.save_checkpoint(&c) {
+            progress.save_error = Some(e.to_string());
+        }
+    }
+}
+
+/// Stores each finished call once, then removes its checkpoint.
+fn record_finished(last: Option<Res<LastCall>>, mut progress: ResMut<Progress>) {
+    let (Some(last), Some(profile)) = (last, progress.profile.clone()) else {
+        return;
+    };
+    let mut attempt = Attempt::from_session(
+        &last.session,
+        &last.report,
+        &last.playable.loaded.source,
+        last.log.clone(),
+        &profile,
+        last.started_at_ms,
+        last.seed,
+    );
+    if progress.recorded.as_deref() == Some(attempt.id.as_str()) {
+        return;
+    }
+    if let Some(s) = &last.shift {
+        attempt = attempt.in_shift(s.clone());
+    }
+    progress.recorded = Some(attempt.id.clone());
+    info!("attempt {} recorded", attempt.id);
+    progress.record(attempt);
+}
+
+/// Resumes the interrupted call: the session is rebuilt by replaying its
+/// inputs; a changed scenario file is refused with the reason.
+pub fn resume_interrupted(
+    progress: &mut Progress,
+    library: &Library,
+    commands: &mut Commands,
+    next: &mut NextState<Screen>,
+) {
+    let Some(cp) = progress.interrupted.take() else {
+        return;
+    };
+    let Some(id) = find_entry(library, &cp.scenario, &cp.language) else {
+        progress.resume_error = Some(format!(
+            "the scenario \"{}\" is not in the library any more",
+            cp.scenario
+        ));
+        return;
+    };
+    let Some(entry) = library.find(id) else {
+        return;
+    };
+    match resume(
+        &cp,
+        entry.playable.compiled.clone(),
+        &entry.playable.loaded.source,
+    ) {
+        Ok(session) => {
+            let mut call = ActiveCall::new(
+                session,
+                entry.playable.clone(),
+                id,
+                cp.seed,
+                cp.inputs.clone(),
+                cp.started_at_ms,
+            );
+            call.shift.clone_from(&cp.shift);
+            commands.spawn((Name::new("call"), call, DespawnOnExit(Screen::Call)));
+            next.set(Screen::Call);
+            progress.resume_error = None;
+        }
+        Err(e) => progress.resume_error = Some(e.to_string()),
+    }
+}
+
+/// Drops the interrupted call (its checkpoint is removed).
+pub fn discard_interrupted(progress: &mut Progress) {
+    if let (Some(_), Some(profile)) = (progress.interrupted.take(), progress.profile.clone())
+        && let Err(e) = progress.store.clear_checkpoint(&profile)
+    {
+        progress.save_error = Some(e.to_string());
+    }
+}
+
+/// The history, checkpoints and resume. Needs the data folder from settings.
+pub fn plugin(app: &mut App) {
+    let dir = app
+        .world()
+        .get_resource::<SettingsFile>()
+        .and_then(|f| f.path.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_default();
+    app.insert_resource(Progress::new(dir))
+        .add_systems(OnExit(Screen::Profile), open_profile)
+        .add_systems(
+            Update,
+            (checkpoint, record_finished).after(super::call::CallSystems),
+        );
+}

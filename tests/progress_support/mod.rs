@@ -1,0 +1,90 @@
+//! Helpers shared by the `progress_*` integration tests: real attempts made
+//! by playing shipped scenarios with the core engine.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use headset::progress::input::play_script;
+use headset::progress::{Attempt, InputRecord};
+use headset::scenario::load_file;
+use headset::score::score;
+use headset::sim::{Compiled, Options, Session, script};
+
+/// A scenario file's compiled form and its source text.
+pub fn scenario(path: &str) -> (Arc<Compiled>, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = load_file(&root.join(path)).unwrap_or_else(|d| panic!("{}", d.render(false)));
+    let source = loaded.source.clone();
+    let compiled = Compiled::new(Arc::new(loaded.scenario)).expect("shipped scenarios compile");
+    (Arc::new(compiled), source)
+}
+
+/// Compiles scenario text (for edited copies).
+pub fn compile_text(text: &str) -> Arc<Compiled> {
+    let loaded = headset::scenario::load_bytes(Path::new("edited.ron"), text.as_bytes())
+        .unwrap_or_else(|d| panic!("{}", d.render(false)));
+    Arc::new(Compiled::new(Arc::new(loaded.scenario)).expect("compiles"))
+}
+
+/// Plays a SPEC, logging the inputs as the game does.
+pub fn play_logged(
+    c: &Arc<Compiled>,
+    spec: &str,
+    seed: u64,
+    opts: Options,
+) -> (Session, Vec<InputRecord>) {
+    let mut s = Session::new(Arc::clone(c), seed, opts);
+    let steps = script::parse(spec).expect("the SPEC parses");
+    let log = play_script(&mut s, &steps).unwrap_or_else(|e| panic!("{spec}: {e}"));
+    (s, log)
+}
+
+/// A real attempt: `path` played with `spec`.
+pub fn attempt(path: &str, spec: &str, seed: u64, profile: &str, started_ms: u64) -> Attempt {
+    let (c, source) = scenario(path);
+    let (session, log) = play_logged(&c, spec, seed, Options::default());
+    let report = score(&session);
+    Attempt::from_session(&session, &report, &source, log, profile, started_ms, seed)
+}
+
+/// A few different real attempts of one profile, oldest first.
+pub fn some_attempts(profile: &str) -> Vec<Attempt> {
+    vec![
+        attempt(
+            "scenarios/en/double-charge.ron",
+            "1,1",
+            1,
+            profile,
+            1_700_000_000_000,
+        ),
+        attempt(
+            "scenarios/en/warranty-kettle.ron",
+            "1,1",
+            2,
+            profile,
+            1_700_000_100_000,
+        ),
+        attempt(
+            "scenarios/en/router-confused.ron",
+            "1,1,1,1",
+            3,
+            profile,
+            1_700_000_200_000,
+        ),
+        attempt(
+            "scenarios/en/double-charge.ron",
+            "!3,1,1",
+            4,
+            profile,
+            1_700_000_300_000,
+        ),
+        attempt(
+            "scenarios/de/warranty-kettle.ron",
+            "h",
+            5,
+            profile,
+            1_700_000_400_000,
+        ),
+    ]
+}
