@@ -367,6 +367,7 @@ fn the_progress_screen_shows_the_weakest_skill_and_recommends_a_call() {
         }],
         shift_summary: vec![],
         notices: vec![],
+        replay: None,
     };
     let mut h = panel(Lang::En, view, |ui, tr, v| progress_panel(ui, tr, v));
     h.run();

@@ -112,6 +112,19 @@ fn a_finished_call_is_stored_with_the_score_the_debrief_shows() {
         !Store::open(data.path()).checkpoint_path("Sam").exists(),
         "the checkpoint is gone once the call is stored"
     );
+    // The progress screen's replay check plays it again from the stored log.
+    let said = {
+        let w = app.world();
+        headset::game::progress::replay_last(
+            w.resource::<Progress>(),
+            w.resource::<Library>(),
+            &headset::game::i18n::Tr::new(headset::game::i18n::Lang::En),
+        )
+    };
+    assert_eq!(
+        said.as_deref(),
+        Some("Your last call, played again from its inputs, gives exactly the stored result.")
+    );
     // Updating again does not store the same call twice.
     app.update();
     assert_eq!(Store::open(data.path()).load("Sam").attempts.len(), 1);

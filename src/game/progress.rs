@@ -11,8 +11,8 @@ use super::call::{ActiveCall, LastCall, StartCall, fresh_seed};
 use super::scenarios::Library;
 use super::settings::{Settings, SettingsFile};
 use crate::progress::{
-    Attempt, AttemptSummary, Checkpoint, ProgressView, ScenarioInfo, Shift, ShiftSummary, Store,
-    plan_shift, resume,
+    Attempt, AttemptSummary, Checkpoint, ProgressView, Replay, ScenarioInfo, Shift, ShiftSummary,
+    Store, plan_shift, replay, resume,
 };
 use crate::scenario::Skill;
 
@@ -48,6 +48,8 @@ pub struct Progress {
     pub shift: Option<ActiveShift>,
     /// The summary of the last finished shift.
     pub shift_summary: Option<ShiftSummary>,
+    /// What the last replay check found.
+    pub replay_message: Option<String>,
     /// The id of the last attempt recorded (a LastCall is recorded once).
     recorded: Option<String>,
 }
@@ -66,6 +68,7 @@ impl Progress {
             resume_error: None,
             shift: None,
             shift_summary: None,
+            replay_message: None,
             recorded: None,
         }
     }
@@ -140,6 +143,51 @@ impl Progress {
     pub fn view(&self, library: &Library, language: &str) -> ProgressView {
         ProgressView::compute_for(&self.attempts, &Self::infos(library), Some(language))
     }
+}
+
+/// Plays the trainee's last stored call again from its input log and says,
+/// in the interface language, whether the result is identical or which
+/// scenario version changed.
+pub fn replay_last(
+    progress: &Progress,
+    library: &Library,
+    tr: &crate::game::i18n::Tr,
+) -> Option<String> {
+    let profile = progress.profile.as_deref()?;
+    let last = progress.attempts.last()?;
+    let Some(attempt) = progress
+        .store
+        .load_attempt(profile, &last.id)
+        .or_else(|| progress.unsaved.iter().find(|a| a.id == last.id).cloned())
+    else {
+        return Some(tr.f("replay-missing", &[("scenario", &last.scenario)]));
+    };
+    let Some(entry) =
+        find_entry(library, &attempt.scenario, &attempt.language).and_then(|id| library.find(id))
+    else {
+        return Some(tr.f("replay-missing", &[("scenario", &attempt.scenario)]));
+    };
+    let p = &entry.playable;
+    let result = replay(&attempt, p.compiled.clone(), &p.loaded.source);
+    Some(match &result {
+        Replay::Identical => tr.t("replay-identical"),
+        Replay::Differs { .. } => tr.f(
+            "replay-differs",
+            &[("details", &result.describe(&attempt.scenario))],
+        ),
+        Replay::ScenarioChanged {
+            stored_version,
+            current_version,
+            ..
+        } => tr.f(
+            "replay-changed",
+            &[
+                ("scenario", &p.loaded.scenario.title),
+                ("old", &stored_version.to_string()),
+                ("new", &current_version.to_string()),
+            ],
+        ),
+    })
 }
 
 /// The library entry of a scenario id in a language (else any language).

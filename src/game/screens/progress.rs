@@ -8,7 +8,7 @@ use super::{UiSystems, root_ui};
 use crate::game::Screen;
 use crate::game::call::{StartCall, fresh_seed};
 use crate::game::i18n::Tr;
-use crate::game::progress::{Progress, find_entry, start_shift};
+use crate::game::progress::{Progress, find_entry, replay_last, start_shift};
 use crate::game::scenarios::Library;
 use crate::game::ui::progress_panel::{BestRow, ProgressAction, ProgressPanelView, progress_panel};
 use crate::progress::Evidence;
@@ -106,6 +106,7 @@ pub fn progress_view(progress: &Progress, library: &Library, tr: &Tr) -> Progres
             })
             .unwrap_or_default(),
         notices: notices(progress, tr),
+        replay: progress.replay_message.clone(),
     }
 }
 
@@ -140,6 +141,9 @@ fn ui(
                 SHIFT_CALLS,
                 &mut start,
             );
+        }
+        Some(ProgressAction::ReplayLast) => {
+            progress.replay_message = replay_last(&progress, &library, &tr);
         }
         Some(ProgressAction::Back) => next.set(Screen::Library),
         None => {}

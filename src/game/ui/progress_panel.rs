@@ -40,6 +40,8 @@ pub struct ProgressPanelView {
     pub shift_summary: Vec<String>,
     /// Unsaved results, damaged records.
     pub notices: Vec<String>,
+    /// What replaying the last call found.
+    pub replay: Option<String>,
 }
 
 /// What the trainee asked for on the progress screen.
@@ -48,6 +50,8 @@ pub enum ProgressAction {
     StartRecommended,
     /// A practice shift of five calls toward the weakest skill.
     StartShift,
+    /// Play the last stored call again from its input log.
+    ReplayLast,
     Back,
 }
 
@@ -62,6 +66,9 @@ pub fn progress_panel(ui: &mut egui::Ui, tr: &Tr, v: &ProgressPanelView) -> Opti
     }
     if pressed(ui, Key::F) {
         action = Some(ProgressAction::StartShift);
+    }
+    if v.attempts > 0 && pressed(ui, Key::V) {
+        action = Some(ProgressAction::ReplayLast);
     }
     egui::Panel::top("progress-top").show(ui, |ui| {
         ui.add_space(4.0);
@@ -107,6 +114,15 @@ pub fn progress_panel(ui: &mut egui::Ui, tr: &Tr, v: &ProgressPanelView) -> Opti
                                 ui.label(line);
                             }
                         });
+                    }
+                    if v.attempts > 0 {
+                        ui.add_space(8.0);
+                        if ui.button(tr.t("progress-replay")).clicked() {
+                            action = Some(ProgressAction::ReplayLast);
+                        }
+                        if let Some(r) = &v.replay {
+                            ui.label(r);
+                        }
                     }
                     ui.add_space(8.0);
                     ui.label(RichText::new(tr.t("progress-best")).strong());
