@@ -41,6 +41,7 @@ fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
         data_dir: data.to_owned(),
         seed: None,
         started: std::time::Instant::now(),
+        shift: None,
     }));
     app
 }

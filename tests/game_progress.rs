@@ -19,6 +19,11 @@ use headset::game::{GameConfig, Screen, logic_plugin};
 use headset::progress::{Input, Store};
 
 fn app(data: &Path) -> App {
+    app_with(data, None)
+}
+
+/// The game as started with `headset --shift CODE` (or without).
+fn app_with(data: &Path, shift: Option<String>) -> App {
     let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let mut app = App::new();
     app.add_plugins((
@@ -38,6 +43,7 @@ fn app(data: &Path) -> App {
         data_dir: data.to_owned(),
         seed: None,
         started: std::time::Instant::now(),
+        shift,
     }));
     {
         let mut s = app.world_mut().resource_mut::<Settings>();
@@ -224,4 +230,36 @@ fn a_result_that_cannot_be_written_is_kept_and_written_later() {
     let p = app.world().resource::<Progress>();
     assert!(p.unsaved.is_empty() && p.save_error.is_none());
     assert_eq!(Store::open(data.path()).load("Sam").attempts.len(), 1);
+}
+
+#[test]
+fn a_shift_code_from_a_trainer_gives_every_trainee_the_same_calls() {
+    use headset::progress::{ScenarioInfo, plan_shift};
+    use headset::scenario::Skill;
+    // The trainer's code, as the end of a shift shows it.
+    let code = {
+        let data = tempfile::tempdir().unwrap();
+        let app = app(data.path());
+        let infos: Vec<ScenarioInfo> = app
+            .world()
+            .resource::<Library>()
+            .entries
+            .iter()
+            .map(|e| ScenarioInfo::from_scenario(&e.playable.loaded.scenario))
+            .collect();
+        plan_shift(1234, 3, Skill::Listening, &infos, "de")
+    };
+    // Two trainees, each on their own machine, start the game with the code.
+    for _trainee in 0..2 {
+        let data = tempfile::tempdir().unwrap();
+        let mut app = app_with(data.path(), Some(code.id.clone()));
+        app.update();
+        app.update();
+        assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Call);
+        let c = call(&mut app);
+        assert_eq!(c.shift.as_deref(), Some(code.id.as_str()));
+        let s = &c.session.compiled().scenario;
+        assert_eq!(s.id, code.scenario_ids[0], "the first call of the shift");
+        assert_eq!(s.language, "de");
+    }
 }

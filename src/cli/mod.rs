@@ -27,6 +27,10 @@ pub struct Cli {
     /// order each time), e.g. for a demonstration; default: a new seed per call.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Start a practice shift a trainer handed out, by its code (shown at the
+    /// end of every shift), once the trainee has chosen their profile.
+    #[arg(long, value_name = "CODE")]
+    pub shift: Option<String>,
 }
 
 /// Output format of the reporting commands.
@@ -143,7 +147,7 @@ pub fn run(cli: Cli) -> ExitCode {
             profile.as_deref(),
             out.as_deref(),
         ),
-        None => play(&cli.scenarios, cli.data_dir.as_deref(), cli.seed),
+        None => play(&cli.scenarios, cli.data_dir.as_deref(), cli.seed, cli.shift),
     }
 }
 
@@ -153,6 +157,7 @@ fn play(
     scenarios: &std::path::Path,
     data_dir: Option<&std::path::Path>,
     seed: Option<u64>,
+    shift: Option<String>,
 ) -> ExitCode {
     if !scenarios.is_dir() {
         eprintln!(
@@ -168,6 +173,7 @@ fn play(
         scenarios,
         data_dir: headset::game::settings::data_dir(data_dir),
         seed,
+        shift,
         started: crate::STARTED
             .get()
             .copied()
@@ -185,6 +191,7 @@ fn play(
     _scenarios: &std::path::Path,
     _data_dir: Option<&std::path::Path>,
     _seed: Option<u64>,
+    _shift: Option<String>,
 ) -> ExitCode {
     eprintln!(
         "headset: this build has no game (built without the `gui` feature); try `headset validate` or `headset --help`"

@@ -47,6 +47,9 @@ pub struct GameConfig {
     pub seed: Option<u64>,
     /// When the process started, for the startup time in the log.
     pub started: Instant,
+    /// A practice shift code from a trainer, started once the trainee has
+    /// chosen their profile.
+    pub shift: Option<String>,
 }
 
 /// The fixed seed from the command line, if any.
@@ -88,6 +91,7 @@ pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
             .insert_resource(loaded)
             .insert_resource(settings::SettingsFile { path, problem })
             .insert_resource(FixedSeed(cfg.seed))
+            .insert_resource(progress::HandedShift(cfg.shift.clone()))
             .insert_resource(Started(cfg.started))
             .init_state::<Screen>()
             .add_plugins(scenarios::plugin(cfg.scenarios.clone()))

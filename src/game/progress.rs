@@ -263,11 +263,44 @@ pub fn next_in_shift(
     }
 }
 
-/// Opens the profile when the trainee leaves the profile screen.
-fn open_profile(settings: Res<Settings>, mut progress: ResMut<Progress>) {
+/// A shift code a trainer handed out (`headset --shift CODE`), not yet started.
+#[derive(Resource, Debug, Default)]
+pub struct HandedShift(pub Option<String>);
+
+/// Opens the profile when the trainee leaves the profile screen, and starts
+/// a handed-out shift: the same code gives every trainee the same calls.
+fn open_profile(
+    settings: Res<Settings>,
+    mut progress: ResMut<Progress>,
+    mut handed: ResMut<HandedShift>,
+    library: Res<Library>,
+    mut start: MessageWriter<StartCall>,
+) {
     let name = settings.name.trim();
-    if !name.is_empty() {
-        progress.open(name);
+    if name.is_empty() {
+        return;
+    }
+    progress.open(name);
+    let Some(code) = handed.0.take() else { return };
+    let infos = Progress::infos(&library);
+    match (
+        crate::progress::shift::replan(&code, &infos),
+        crate::progress::shift::parse_shift_id(&code),
+    ) {
+        (Some(shift), Some(spec)) => {
+            progress.shift = Some(ActiveShift {
+                shift,
+                language: spec.language,
+                started: 0,
+            });
+            progress.shift_summary = None;
+            next_in_shift(&mut progress, &library, &mut start);
+        }
+        _ => {
+            progress.resume_error = Some(format!(
+                "\"{code}\" is not a shift code (it looks like 00000000000004d2-5-listening-en)"
+            ));
+        }
     }
 }
 
