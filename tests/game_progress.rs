@@ -263,3 +263,37 @@ fn a_shift_code_from_a_trainer_gives_every_trainee_the_same_calls() {
         assert_eq!(s.language, "de");
     }
 }
+
+#[test]
+fn a_damaged_history_is_reported_and_the_game_still_starts() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        // One good call first.
+        let mut app = app(data.path());
+        start_kettle(&mut app);
+        send(&mut app, Input::HangUp);
+        app.update();
+    }
+    let log = Store::open(data.path()).log_path("Sam");
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    text.push_str("0000 {\"this is\": \"damaged by hand\"}\n");
+    std::fs::write(&log, text).unwrap();
+
+    let mut app = app(data.path());
+    app.update();
+    let p = app.world().resource::<Progress>();
+    assert_eq!(p.attempts.len(), 1, "the good call is still there");
+    assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+    assert!(p.problems[0].contains("attempts.log"), "{}", p.problems[0]);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Library
+    );
+    let aside = log.with_file_name("attempts.damaged");
+    assert!(
+        std::fs::read_to_string(aside)
+            .unwrap()
+            .contains("damaged by hand"),
+        "the damaged line is set aside, not deleted"
+    );
+}
