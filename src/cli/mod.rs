@@ -171,7 +171,7 @@ fn play(
     let scenarios = std::path::absolute(scenarios).unwrap_or_else(|_| scenarios.to_owned());
     let cfg = headset::game::GameConfig {
         scenarios,
-        data_dir: headset::game::settings::data_dir(data_dir),
+        data_dir: headset::progress::data_dir(data_dir),
         seed,
         shift,
         started: crate::STARTED

@@ -124,21 +124,6 @@ pub struct SettingsFile {
     pub problem: Option<String>,
 }
 
-/// The data folder: `--data-dir`, then `HEADSET_DATA_DIR`, then the
-/// per-user data folder of the platform, then the current folder.
-pub fn data_dir(flag: Option<&Path>) -> PathBuf {
-    if let Some(p) = flag {
-        return p.to_owned();
-    }
-    if let Some(p) = std::env::var_os("HEADSET_DATA_DIR").filter(|p| !p.is_empty()) {
-        return PathBuf::from(p);
-    }
-    directories::ProjectDirs::from("", "", "headset").map_or_else(
-        || PathBuf::from("headset-data"),
-        |d| d.data_dir().to_owned(),
-    )
-}
-
 /// Reads settings. A damaged file is not overwritten silently: it is kept
 /// beside as `settings.ron.damaged` the first time settings are saved, and
 /// the problem names the file, line and column.

@@ -36,9 +36,9 @@ pub use view::{ProgressView, Recommendation, Weakest};
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "HEADSET_DATA_DIR";
 
-/// The per-user data folder, as the `directories` crate's
-/// `ProjectDirs::from("", "", "headset").data_dir()` (which the game uses)
-/// gives it, without depending on that crate in the core:
+/// The per-user data folder, where the `directories` crate's
+/// `ProjectDirs::from("", "", "headset").data_dir()` would put it, without
+/// depending on that crate (the game and the CLI both use this):
 ///
 /// - Linux and other Unix: `$XDG_DATA_HOME/headset` if `XDG_DATA_HOME` is an
 ///   absolute path, else `$HOME/.local/share/headset`;
@@ -65,8 +65,8 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 /// The data folder: `flag` (`--data-dir`), else `HEADSET_DATA_DIR`, else
-/// [`default_data_dir`], else `headset-data` in the current folder (the
-/// same order the game uses for its settings).
+/// [`default_data_dir`], else `headset-data` in the current folder. The
+/// game's settings and history and the CLI all live here.
 pub fn data_dir(flag: Option<&Path>) -> PathBuf {
     if let Some(p) = flag {
         return p.to_owned();
