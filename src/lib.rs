@@ -9,6 +9,7 @@
 // for the caret display; boxing it would burden every caller for nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod explore;
 pub mod progress;
 pub mod scenario;
 pub mod score;

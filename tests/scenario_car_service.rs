@@ -104,7 +104,9 @@ fn realistic_path_rushes_misses_the_brakes_and_never_uses_the_name() {
         assert_eq!(skills(&r), [70, 75, 50, 100], "{}", lang.path);
         assert_eq!(
             (r.overall, r.passed, r.ending.as_str(), r.ending_kind),
-            (79, true, "booked", EndingKind::Resolved),
+            // 79 is below the pass mark of 85 (raised after `headset explore`
+            // showed that random play passed half the time at 70).
+            (79, false, "booked", EndingKind::Resolved),
             "{}",
             lang.path
         );

@@ -71,7 +71,9 @@ fn realistic_path_with_typical_mistakes() {
         // date, brushes off her apology, and promises a refund plus a voucher.
         let (r, _) = play(&c, "3,3,1,2,2,4", 0);
         assert_eq!(skills(&r), [70, 100, 70, 70], "{file}");
-        assert_eq!((r.overall, r.passed), (78, true), "{file}");
+        // Below the pass mark of 85 (raised after `headset explore` showed
+        // random play passing 88 % of the time at 70).
+        assert_eq!((r.overall, r.passed), (78, false), "{file}");
         assert_eq!(r.ending, "voucher", "{file}");
         assert_eq!(
             moments(&r),

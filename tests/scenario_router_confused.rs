@@ -59,7 +59,9 @@ fn realistic_path_with_typical_mistakes() {
         // passes the call on before trying a restart.
         let (r, _) = play(&c, "2,1,2,2,1,2", 0);
         assert_eq!(skills(&r), [75, 75, 100, 45], "{file}");
-        assert_eq!((r.overall, r.passed), (74, true), "{file}");
+        // Below the pass mark of 80 (raised after `headset explore` showed
+        // random play passing 88 % of the time at 70).
+        assert_eq!((r.overall, r.passed), (74, false), "{file}");
         assert_eq!(r.ending, "early_transfer", "{file}");
         assert_eq!(
             moments(&r),

@@ -1,7 +1,9 @@
 //! Command-line interface (clap derive). Each subcommand lives in its own file.
 
+mod explore;
 mod export;
 mod history;
+mod playable;
 mod simulate;
 mod validate;
 
@@ -55,6 +57,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Skip the checks that play the scenario through the engine
+        /// (E026, E027, W110, W111): faster on very large libraries.
+        #[arg(long)]
+        no_explore: bool,
     },
     /// Play a scenario with a scripted agent; print the transcript and the score.
     ///
@@ -79,6 +85,27 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Explore every state a scenario's call can reach: endings, the share of
+    /// random play that reaches each, and the best and worst paths with the
+    /// inputs (SPEC, as for `simulate --choices`) that play them.
+    ///
+    /// Exit status: 0 explored, 1 the file has errors, 2 usage or I/O problem.
+    Explore {
+        /// The scenario file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fall back to sampling past this many states.
+        #[arg(long, value_name = "N", default_value_t = headset::explore::MAX_STATES)]
+        max_states: usize,
+        /// Sample this many random playouts instead of exploring every state.
+        #[arg(long, value_name = "N")]
+        samples: Option<usize>,
+        /// Seed of the sampling.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        sample_seed: u64,
     },
     /// Print a profile's stored calls as a short table, oldest first.
     ///
@@ -117,7 +144,11 @@ pub enum Command {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Some(Command::Validate { paths, format }) => validate::run(&paths, format),
+        Some(Command::Validate {
+            paths,
+            format,
+            no_explore,
+        }) => validate::run(&paths, format, !no_explore),
         Some(Command::Simulate {
             file,
             choices,
@@ -132,6 +163,19 @@ pub fn run(cli: Cli) -> ExitCode {
             pace,
             timers: !no_timers,
             format,
+        }),
+        Some(Command::Explore {
+            file,
+            format,
+            max_states,
+            samples,
+            sample_seed,
+        }) => explore::run(explore::Args {
+            file: &file,
+            format,
+            max_states,
+            samples,
+            sample_seed,
         }),
         Some(Command::History { data_dir, profile }) => history::run(
             data_dir.as_deref().or(cli.data_dir.as_deref()),

@@ -3,12 +3,10 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use headset::scenario::{Severity, load_file, validate};
 use headset::score::{Report, score};
 use headset::sim::script::{self, StepError};
-use headset::sim::{Compiled, InputError, Options, Session, Speaker};
+use headset::sim::{InputError, Options, Session, Speaker};
 use serde_json::json;
 
 use super::{Format, use_color};
@@ -24,28 +22,10 @@ pub struct Args<'a> {
 }
 
 pub fn run(a: Args) -> ExitCode {
-    let loaded = match load_file(a.file) {
-        Ok(l) => l,
-        Err(d) => {
-            eprint!("{}", d.render(use_color(&std::io::stderr())));
-            return ExitCode::from(if d.code == headset::scenario::Code::Io {
-                2
-            } else {
-                1
-            });
-        }
+    let (_, compiled) = match super::playable::load(a.file, "simulate") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
-    let errors: Vec<_> = validate(&loaded)
-        .into_iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        for d in &errors {
-            eprint!("{}", d.render(use_color(&std::io::stderr())));
-        }
-        eprintln!("headset simulate: fix the errors above first (see `headset validate`)");
-        return ExitCode::from(1);
-    }
     let steps = match script::parse(a.choices) {
         Ok(s) => s,
         Err(e) => {
@@ -54,14 +34,6 @@ pub fn run(a: Args) -> ExitCode {
                 "  = hint: a comma list such as 2,!1,w:30,t:supervisor,h (see `headset simulate --help`)"
             );
             return ExitCode::from(2);
-        }
-    };
-    let scenario = Arc::new(loaded.scenario);
-    let compiled = match Compiled::new(Arc::clone(&scenario)) {
-        Ok(c) => Arc::new(c),
-        Err(e) => {
-            eprintln!("headset simulate: {}: {e}", a.file.display());
-            return ExitCode::from(1);
         }
     };
     let opts = Options {

@@ -18,7 +18,7 @@ struct JsonReport {
     diagnostics: Vec<DiagnosticJson>,
 }
 
-pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
+pub fn run(paths: &[PathBuf], format: Format, explore: bool) -> ExitCode {
     let files = match collect_files(paths) {
         Ok(f) => f,
         Err(e) => {
@@ -29,7 +29,10 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = check_files(&files);
+    let mut report = check_files(&files);
+    if explore {
+        headset::explore::checks::check_report(&mut report);
+    }
     let (errors, warnings) = (report.errors(), report.warnings());
     let mut out = std::io::stdout().lock();
     let written = match format {

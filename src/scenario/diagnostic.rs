@@ -73,6 +73,8 @@ codes! {
     DuplicateId = "E023", "duplicate-id", Error;
     UnknownLanguage = "E024", "unknown-language", Error;
     InvalidId = "E025", "invalid-id", Error;
+    EndingNeverReached = "E026", "ending-never-reached", Error;
+    EscalationNeverRight = "E027", "escalation-never-right", Error;
     UnreachableNode = "W101", "unreachable-node", Warning;
     NoFallbackReply = "W102", "no-fallback-reply", Warning;
     LiteralName = "W103", "literal-name", Warning;
@@ -82,6 +84,8 @@ codes! {
     PortraitMissing = "W107", "portrait-missing", Warning;
     UnusedFact = "W108", "unused-fact", Warning;
     EmptyText = "W109", "empty-text", Warning;
+    SkillBelowFull = "W110", "skill-below-full", Warning;
+    TooEasyToGuess = "W111", "too-easy-to-guess", Warning;
 }
 
 impl fmt::Display for Code {

@@ -63,20 +63,31 @@ pub struct Report {
 
 /// Skill scores from moments: 100 plus the moment points, clamped to 0..=100.
 pub fn skills_from(moments: &[RawMoment]) -> Skills {
-    let score = |skill: Skill| {
-        let sum: i32 = moments
-            .iter()
-            .filter(|m| m.skill == skill)
-            .map(|m| m.points)
-            .sum();
-        (rules::BASE + sum).clamp(0, 100) as u8
-    };
+    let mut points = [0; 4];
+    for m in moments {
+        points[m.skill as usize] += m.points;
+    }
+    skills_from_points(points)
+}
+
+/// Skill scores from the summed points of each skill (in `Skill::ALL` order).
+pub fn skills_from_points(points: [i32; 4]) -> Skills {
+    let score = |skill: Skill| (rules::BASE + points[skill as usize]).clamp(0, 100) as u8;
     Skills {
         patience: score(Skill::Patience),
         listening: score(Skill::Listening),
         name: score(Skill::Name),
         escalation: score(Skill::Escalation),
     }
+}
+
+/// Whether a call passes: the pass mark reached, the call ended, and not by
+/// either side hanging up (docs/scoring.md, "Passing").
+pub fn passes(overall: u8, pass_mark: u8, end: &EndRecord) -> bool {
+    overall >= pass_mark
+        && end.kind != EndingKind::HungUp
+        && end.cause != EndCause::AgentHangUp
+        && end.cause != EndCause::Unfinished
 }
 
 /// Every moment of a call so far, unworded (the explorer and tests use this).
@@ -128,10 +139,7 @@ pub fn score(session: &Session) -> Report {
             }
         })
         .collect();
-    let passed = overall >= s.pass_mark
-        && end.kind != EndingKind::HungUp
-        && end.cause != EndCause::AgentHangUp
-        && session.is_over();
+    let passed = passes(overall, s.pass_mark, &end);
     Report {
         skills,
         overall,

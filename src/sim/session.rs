@@ -74,9 +74,10 @@ struct Scheduled {
 #[derive(Debug, Clone)]
 pub struct Session {
     c: Arc<Compiled>,
-    opts: Options,
+    opts: Arc<Options>,
     rng: Rng,
-    persona: Persona,
+    // Shared: every clone of a call (the explorer makes millions) has the same customer.
+    persona: Arc<Persona>,
     now: u64,
     node: usize,
     turn: u32,
@@ -106,16 +107,16 @@ impl Session {
         let s = &c.scenario;
         let pool = s.customer.name_pool.len();
         let pick = if pool == 0 { 0 } else { rng.below(pool + 1) };
-        let persona = if pick == 0 {
+        let persona = Arc::new(if pick == 0 {
             s.customer.persona()
         } else {
             s.customer.name_pool[pick - 1].clone()
-        };
+        });
         let mood = c.mood;
         let start = c.start;
         let mut session = Session {
             c,
-            opts,
+            opts: Arc::new(opts),
             rng,
             persona,
             now: 0,
@@ -215,6 +216,20 @@ impl Session {
             None
         } else {
             self.lines.last().map(|l| l.end)
+        }
+    }
+
+    /// Drops the transcript, events and action records so far and keeps
+    /// the state of the call. The explorer clones sessions at every state
+    /// and never shows their history; without it every clone would copy
+    /// the whole call so far.
+    pub fn forget_history(&mut self) {
+        self.events.clear();
+        self.records.clear();
+        self.transcript.clear();
+        // A line still being said is entered again when it is next delivered.
+        for line in &mut self.lines[self.next_line..] {
+            line.entry = None;
         }
     }
 

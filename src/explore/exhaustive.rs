@@ -1,0 +1,176 @@
+//! Exhaustive exploration: every distinct state once, with memoisation.
+//!
+//! A state is a call at the start of a turn, identified by its [`Key`]. Two
+//! paths that reach the same key share everything after it, so the work
+//! grows with the number of states, not with the number of paths (which is
+//! counted through the memo, never listed). The reply count is part of the
+//! key, so the states form a graph without cycles even when the scenario
+//! has loops; the reply limit bounds such loops.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::sim::Compiled;
+use crate::sim::script::Step;
+
+use super::choice::{self, Choice};
+use super::state::{Cursor, Endings, Key, is_reply, relevant_facts};
+use super::value::Value;
+
+/// Paths longer than this many replies, or twice the scenario's node
+/// count if that is more, are cut and reported as such. Only loops make
+/// paths that long: a path through distinct nodes never is.
+pub const MAX_REPLIES: u32 = 40;
+
+/// The reply limit for a scenario (see [`MAX_REPLIES`]).
+pub fn reply_limit(c: &Compiled) -> u32 {
+    MAX_REPLIES.max(2 * c.nodes.len() as u32)
+}
+
+/// More states than this and the exploration falls back to sampling.
+pub const MAX_STATES: usize = 1_000_000;
+
+/// Up to this many states, points earned are carried in the state and the
+/// overall best and worst are exact; beyond, the explorer searches on summed
+/// points (docs/explorer.md, "Exact and summed").
+pub const MAX_EXACT_STATES: usize = 100_000;
+
+/// The explored state graph.
+pub struct Memo {
+    pub endings: Endings,
+    pub root: Cursor,
+    limit: u32,
+    weights: [i64; 4],
+    /// Points so far are part of the state: overall scores are exact.
+    pub exact: bool,
+    relevant: Vec<u64>,
+    map: HashMap<Key, Value>,
+}
+
+/// Exploration stopped at the state bound.
+#[derive(Debug, Clone, Copy)]
+pub struct TooManyStates;
+
+impl Memo {
+    /// Explores every state from the start of the call, or gives up past `max_states`.
+    pub fn explore(
+        c: &Arc<Compiled>,
+        seed: u64,
+        exact: bool,
+        max_states: usize,
+    ) -> Result<Memo, TooManyStates> {
+        let root = Cursor::start(c, seed);
+        let mut memo = Memo {
+            endings: Endings::of(c),
+            root: root.clone(),
+            limit: reply_limit(c),
+            weights: weights(c),
+            exact,
+            relevant: relevant_facts(c),
+            map: HashMap::new(),
+        };
+        let key = memo.key(&root);
+        memo.visit(&root, key, max_states)?;
+        Ok(memo)
+    }
+
+    fn key(&self, cur: &Cursor) -> Key {
+        cur.key(self.exact, &self.relevant)
+    }
+
+    /// Distinct states visited.
+    pub fn states(&self) -> usize {
+        self.map.len()
+    }
+
+    /// The summary of the whole call.
+    pub fn root_value(&self) -> &Value {
+        &self.map[&self.key(&self.root)]
+    }
+
+    fn visit(&mut self, cur: &Cursor, key: Key, max_states: usize) -> Result<(), TooManyStates> {
+        if self.map.contains_key(&key) {
+            return Ok(());
+        }
+        if self.map.len() >= max_states {
+            return Err(TooManyStates);
+        }
+        let n = self.endings.ids.len();
+        let choices = cur.choices();
+        let weights = random_weights(cur, &choices);
+        let mut value = Value::empty(n);
+        for (i, ((choice, listened), weight)) in choices.into_iter().zip(weights).enumerate() {
+            let stepped = cur.step(choice, listened);
+            let (child, delta, right) = (&stepped.cursor, stepped.delta, stepped.right_escalation);
+            let i = i as u32;
+            if let Some(outcome) = child.outcome(&self.endings) {
+                value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
+            } else if child.replies() >= self.limit {
+                value.add_cut(weight, right);
+            } else {
+                let child_key = self.key(child);
+                self.visit(child, child_key.clone(), max_states)?;
+                let v = &self.map[&child_key];
+                value.add(i, delta, v, self.weights, self.exact, weight, right);
+            }
+        }
+        self.map.insert(key, value);
+        Ok(())
+    }
+
+    /// The inputs of the path to the best (or worst) score of objective `o`.
+    pub fn path(&self, o: usize, best: bool) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut cur = self.root.clone();
+        while let Some(v) = self.map.get(&self.key(&cur)) {
+            let pick = if best { v.best[o] } else { v.worst[o] };
+            let Some(pick) = pick else { break };
+            let Some((choice, listened)) = cur.choices().into_iter().nth(pick.choice as usize)
+            else {
+                break;
+            };
+            steps.extend(choice::steps(&cur.session, choice));
+            let next = cur.step(choice, listened).cursor;
+            if next.session.is_over() {
+                break;
+            }
+            cur = next;
+        }
+        steps
+    }
+}
+
+/// The chance that random play makes each choice: a trainee who guesses lets
+/// the customer finish, then picks one of the offered replies at random.
+/// With no reply on offer, they pick among transfer and hang-up.
+pub fn random_weights(cur: &Cursor, choices: &[(Choice, crate::sim::Session)]) -> Vec<f64> {
+    let pending = cur.session.pending_lines();
+    let finished = |c: &Choice| c.heard == pending;
+    let replies = choices
+        .iter()
+        .filter(|(c, _)| finished(c) && is_reply(c))
+        .count();
+    let others = choices.iter().filter(|(c, _)| finished(c)).count();
+    choices
+        .iter()
+        .map(|(c, _)| {
+            if !finished(c) {
+                0.0
+            } else if replies > 0 {
+                if is_reply(c) {
+                    1.0 / replies as f64
+                } else {
+                    0.0
+                }
+            } else {
+                1.0 / others as f64
+            }
+        })
+        .collect()
+}
+
+/// The scenario's skill weights, in `Skill::ALL` order.
+pub fn weights(c: &Compiled) -> [i64; 4] {
+    let w = &c.scenario.weights;
+    [w.patience, w.listening, w.name, w.escalation].map(i64::from)
+}

@@ -1,0 +1,277 @@
+//! A call paused at the start of a turn, with the rubric's running state,
+//! and the key that says when two such calls will play out identically.
+
+use std::sync::Arc;
+
+use crate::scenario::{EndingKind, Mood};
+use crate::score::{self, RawMoment, Scorer, Skills, rules};
+use crate::sim::{Compiled, EndCause, Options, Session};
+
+use super::choice::{self, Act, Choice};
+
+/// How a finished path ended and scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Index into [`Endings`].
+    pub ending: usize,
+    /// Points of the moments about how the call ended, per skill.
+    pub end_points: [i32; 4],
+    /// The scores of the whole path this cursor took.
+    pub skills: Skills,
+    pub overall: u8,
+    pub passed: bool,
+}
+
+/// The endings a path can reach: the scenario's own, then the ways a call
+/// ends outside them (a transfer from the picker, the agent hanging up, the
+/// customer hanging up when the scenario has no hang-up ending).
+#[derive(Debug, Clone)]
+pub struct Endings {
+    pub ids: Vec<String>,
+    pub kinds: Vec<EndingKind>,
+    /// How many of `ids` the scenario declares (they come first).
+    pub declared: usize,
+}
+
+impl Endings {
+    pub fn of(c: &Compiled) -> Endings {
+        let mut ids = c.ending_ids.clone();
+        let mut kinds = c.ending_kinds.clone();
+        let declared = ids.len();
+        let mut extra = |id: &str, kind| {
+            ids.push(id.to_owned());
+            kinds.push(kind);
+        };
+        extra("transfer", EndingKind::Escalated);
+        extra("agent_hung_up", EndingKind::Unresolved);
+        if c.hang_up.is_none() {
+            extra("customer_hung_up", EndingKind::HungUp);
+        }
+        Endings {
+            ids,
+            kinds,
+            declared,
+        }
+    }
+
+    fn index(&self, id: &str) -> usize {
+        self.ids.iter().position(|e| e == id).unwrap_or(0)
+    }
+}
+
+/// A call at the start of a turn (or just over), with the rubric run so far.
+#[derive(Debug, Clone)]
+pub struct Cursor {
+    pub session: Session,
+    pub scorer: Scorer,
+    /// Points per skill so far, in `Skill::ALL` order (clamped only at the end).
+    pub points: [i32; 4],
+}
+
+/// What one choice did: where it led, the points it earned, and whether it
+/// was the right escalation made at the right time.
+pub struct Stepped {
+    pub cursor: Cursor,
+    pub delta: [i32; 4],
+    pub right_escalation: bool,
+}
+
+impl Cursor {
+    /// The call as it starts. Text is not built: the explorer never shows it.
+    pub fn start(c: &Arc<Compiled>, seed: u64) -> Cursor {
+        let opts = Options {
+            record_text: false,
+            ..Options::default()
+        };
+        Cursor {
+            session: Session::new(Arc::clone(c), seed, opts),
+            scorer: Scorer::default(),
+            points: [0; 4],
+        }
+    }
+
+    /// Every choice at this turn with the session already listened.
+    pub fn choices(&self) -> Vec<(Choice, Session)> {
+        choice::choices(&self.session, self.session.compiled().target_ids.len())
+    }
+
+    /// Plays a choice on a session from [`Cursor::choices`].
+    pub fn step(&self, choice: Choice, listened: Session) -> Stepped {
+        let mut session = listened;
+        let before = session.records.len();
+        choice::act(&mut session, choice.act);
+        let mut scorer = self.scorer.clone();
+        let mut delta = [0; 4];
+        let mut raw: Vec<RawMoment> = Vec::new();
+        let c = Arc::clone(session.compiled());
+        for a in &session.records[before..] {
+            scorer.action(&c, a, &mut raw);
+        }
+        let right_escalation = raw
+            .iter()
+            .any(|m| matches!(m.why, crate::score::Why::EscalationRight { .. }));
+        for m in &raw {
+            delta[m.skill as usize] += m.points;
+        }
+        let mut points = self.points;
+        for (p, d) in points.iter_mut().zip(delta) {
+            *p += d;
+        }
+        // The rubric has seen the action; the history is never needed again.
+        session.forget_history();
+        Stepped {
+            cursor: Cursor {
+                session,
+                scorer,
+                points,
+            },
+            delta,
+            right_escalation,
+        }
+    }
+
+    /// The result if the call is over.
+    pub fn outcome(&self, endings: &Endings) -> Option<Outcome> {
+        let end = self.session.end()?;
+        let c = self.session.compiled();
+        let mut raw = Vec::new();
+        let last_entry = self.session.transcript.len().checked_sub(1);
+        self.scorer.end(c, end, last_entry, &mut raw);
+        let mut end_points = [0; 4];
+        for m in &raw {
+            end_points[m.skill as usize] += m.points;
+        }
+        let mut points = self.points;
+        for (p, e) in points.iter_mut().zip(end_points) {
+            *p += e;
+        }
+        let skills = score::skills_from_points(points);
+        let overall = skills.overall(&c.scenario.weights);
+        debug_assert_ne!(end.cause, EndCause::Unfinished);
+        Some(Outcome {
+            ending: endings.index(&end.ending),
+            end_points,
+            skills,
+            overall,
+            passed: score::passes(overall, c.scenario.pass_mark, end),
+        })
+    }
+
+    /// Replies said so far (every action but the last is a reply).
+    pub fn replies(&self) -> u32 {
+        self.scorer.replies
+    }
+
+    /// The memo key: everything that decides how the rest of the call can go
+    /// and which points it earns from here. Points already earned are not in
+    /// it (the rest of the call adds to them), nor are turn numbers,
+    /// transcript positions and the random stream, which only change
+    /// wording and display order.
+    ///
+    /// With `exact`, the points so far are part of the key too: there are
+    /// more states, but the overall score, which clamps each skill to 0..=100
+    /// at the end, is then known exactly at every finished path.
+    ///
+    /// Facts only count where they can still matter: `relevant[node]` (see
+    /// [`relevant_facts`]) masks the facts heard and the facts already
+    /// credited, so calls that differ only in a fact nothing ahead looks at
+    /// are one state.
+    pub fn key(&self, exact: bool, relevant: &[u64]) -> Key {
+        let s = &self.scorer;
+        let node = self.session.node();
+        let mask = relevant.get(node).copied().unwrap_or(u64::MAX);
+        Key {
+            points: exact.then_some(self.points),
+            node: node as u32,
+            heard: self.session.heard() & mask,
+            mood: mood_key(self.session.mood()),
+            replies: s.replies,
+            name_uses: s.name_uses,
+            first_use_early: s.first_use.map(|(nth, _, _)| nth <= rules::NAME_EARLY_BY),
+            used_twice: s.second_use.is_some(),
+            apologised: s.apologised,
+            credited_question: s.credited_question & mask,
+            credited_understanding: s.credited_understanding & mask,
+            escalated_right: s.escalated_right,
+        }
+    }
+}
+
+fn mood_key(m: Mood) -> [i32; 4] {
+    [m.anger, m.trust, m.confusion, m.distress]
+}
+
+/// Per node: the facts that anything from that node on can look at (what
+/// replies need or ask, conditions test, customer lines reveal), plus the
+/// facts the escalation policy needs, since a transfer is always possible.
+pub fn relevant_facts(c: &Compiled) -> Vec<u64> {
+    let cond_bits = |cond: &crate::sim::compiled::Cond| cond.heard | cond.not_heard;
+    let own: Vec<u64> = c
+        .nodes
+        .iter()
+        .map(|n| {
+            let lines = n.lines.iter().fold(0, |a, l| a | l.reveals);
+            n.replies.iter().fold(lines, |a, r| {
+                let mut bits = a | r.needs | r.asks.unwrap_or(0);
+                bits |= r.when.as_ref().map_or(0, cond_bits);
+                for (cond, _) in &r.branches {
+                    bits |= cond_bits(cond);
+                }
+                bits
+            })
+        })
+        .collect();
+    let next: Vec<Vec<usize>> = c
+        .nodes
+        .iter()
+        .map(|n| {
+            let mut to = Vec::new();
+            for r in &n.replies {
+                for d in std::iter::once(r.next).chain(r.branches.iter().map(|(_, d)| *d)) {
+                    if let crate::sim::compiled::Dest::Node(i) = d {
+                        to.push(i);
+                    }
+                }
+            }
+            to
+        })
+        .collect();
+    let mut relevant: Vec<u64> = own.iter().map(|b| b | c.escalation_after).collect();
+    // Spread backwards until nothing changes (loops included).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..relevant.len() {
+            let ahead = next[i].iter().fold(0, |a, &j| a | relevant[j]);
+            if relevant[i] | ahead != relevant[i] {
+                relevant[i] |= ahead;
+                changed = true;
+            }
+        }
+    }
+    relevant
+}
+
+/// Two cursors with equal keys play out identically from here on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Key {
+    points: Option<[i32; 4]>,
+    node: u32,
+    heard: u64,
+    /// Exact mood: the axes are small integers, and a coarser bucket could
+    /// merge calls that a mood condition tells apart.
+    mood: [i32; 4],
+    replies: u32,
+    name_uses: u32,
+    first_use_early: Option<bool>,
+    used_twice: bool,
+    apologised: bool,
+    credited_question: u64,
+    credited_understanding: u64,
+    escalated_right: bool,
+}
+
+/// Whether an act is a guess a trainee makes among the offered replies.
+pub fn is_reply(c: &Choice) -> bool {
+    matches!(c.act, Act::Reply(_))
+}

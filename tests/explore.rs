@@ -1,0 +1,205 @@
+//! The path explorer: results on small scenarios whose best and worst are
+//! known by hand, agreement between exhaustive and sampled exploration, the
+//! validator's engine-based checks, and `headset explore --format json`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use headset::explore::{Settings, explore};
+use headset::scenario::library::{check_files, collect_files};
+
+/// minimal.ron by hand: one turn with two lines and no facts, so one state.
+/// Each of 3 listening points (at once, after line 1, after both) allows
+/// reply 1, reply 2, a transfer and a hang-up: 12 paths.
+/// Best: let her finish, reply 1 (name early, nothing lost): 100.
+/// Worst: interrupt and escalate when no escalation is needed: patience
+/// 85 (interrupted), listening 100, name 50 (never), escalation 0:
+/// (85 + 100 + 50 + 0) / 4 = 58.75, rounded 59.
+#[test]
+fn minimal_scenario_matches_the_hand_count() {
+    let c = common::compile("tests/fixtures/minimal.ron");
+    let e = explore(&c, &Settings::default());
+    assert!(e.exhaustive);
+    assert_eq!(e.states, 1);
+    assert_eq!(e.paths, Some(12));
+    let best = e.best.as_ref().expect("a best path");
+    assert_eq!((best.overall, best.choices.as_str()), (100, "1"));
+    let worst = e.worst.as_ref().expect("a worst path");
+    assert_eq!(worst.overall, 59);
+    assert!(
+        worst.choices.contains('!'),
+        "the worst path interrupts: {}",
+        worst.choices
+    );
+    // The reported inputs replay to the reported scores in `simulate`'s engine.
+    let (report, _) = common::play(&c, &worst.choices, 0);
+    assert_eq!(report.overall, 59);
+    // Random play: half reply 1 (passes), half reply 2 (escalates for nothing, fails).
+    let share = |id: &str| e.endings.iter().find(|x| x.id == id).unwrap().random_share;
+    assert!((share("thanks") - 0.5).abs() < 1e-9);
+    assert!((share("transferred") - 0.5).abs() < 1e-9);
+    assert!((e.random_pass - 0.5).abs() < 0.02, "{}", e.random_pass);
+}
+
+/// Shipped scenarios: every best and worst SPEC replays to its score, and
+/// every skill can reach 100 on some path.
+#[test]
+fn reported_paths_replay_to_their_scores() {
+    for f in [
+        "scenarios/en/holiday-boars.ron",
+        "scenarios/en/double-charge.ron",
+    ] {
+        let c = common::compile(f);
+        let e = explore(&c, &Settings::default());
+        assert!(e.exhaustive, "{f}");
+        for x in [e.best.as_ref().unwrap(), e.worst.as_ref().unwrap()] {
+            let (r, _) = common::play(&c, &x.choices, 0);
+            assert_eq!(r.overall, x.overall, "{f}: {}", x.choices);
+            for (skill, score, spec) in &x.per_skill {
+                let (r, _) = common::play(&c, spec, 0);
+                assert_eq!(r.skills.get(*skill), *score, "{f} {skill:?}: {spec}");
+            }
+        }
+        assert_eq!(e.best.as_ref().unwrap().overall, 100, "{f}");
+    }
+}
+
+/// Sampling finds the same extremes and endings on small scenarios, and
+/// estimates the random-play shares closely.
+#[test]
+fn exhaustive_and_sampled_agree_on_small_scenarios() {
+    for f in [
+        "tests/fixtures/minimal.ron",
+        "tests/explore/ending-never-reached.ron",
+        "tests/explore/escalation-never-right.ron",
+    ] {
+        let c = common::compile(f);
+        let full = explore(&c, &Settings::default());
+        let sampled = explore(
+            &c,
+            &Settings {
+                force_sampling: true,
+                samples: 40_000,
+                ..Settings::default()
+            },
+        );
+        assert!(!sampled.exhaustive && sampled.paths.is_none());
+        let overall = |e: &headset::explore::Exploration| {
+            (
+                e.best.as_ref().unwrap().overall,
+                e.worst.as_ref().unwrap().overall,
+            )
+        };
+        assert_eq!(overall(&full), overall(&sampled), "{f}");
+        for (a, b) in full.endings.iter().zip(&sampled.endings) {
+            assert_eq!((&a.id, a.reachable), (&b.id, b.reachable), "{f}");
+            assert!(
+                (a.random_share - b.random_share).abs() < 0.02,
+                "{f} {}: {} vs {}",
+                a.id,
+                a.random_share,
+                b.random_share
+            );
+        }
+    }
+}
+
+/// Past the state bound the explorer samples and says so.
+#[test]
+fn beyond_the_bound_it_samples_and_says_so() {
+    let c = common::compile("scenarios/en/late-delivery-chat.ron");
+    let e = explore(
+        &c,
+        &Settings {
+            max_states: 100,
+            samples: 2_000,
+            ..Settings::default()
+        },
+    );
+    assert!(!e.exhaustive);
+    assert_eq!(e.samples, Some(2_000));
+    assert!(
+        e.notes.iter().any(|n| n.contains("more than 100 states")),
+        "{:?}",
+        e.notes
+    );
+}
+
+/// Each engine-based check is triggered by its fixture, at the right place.
+#[test]
+fn engine_checks_each_fire_on_their_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = collect_files(&[root.join("tests/explore")]).unwrap();
+    let mut report = check_files(&files);
+    assert_eq!(report.errors(), 0, "the fixtures pass the static checks");
+    headset::explore::checks::check_report(&mut report);
+    let found: Vec<(String, &str, usize, usize)> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let name = d.file.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                name,
+                d.code.id(),
+                d.line.unwrap_or(0),
+                d.column.unwrap_or(0),
+            )
+        })
+        .collect();
+    for expected in [
+        ("ending-never-reached.ron", "E026", 26, 9),
+        ("escalation-never-right.ron", "E027", 8, 5),
+        ("skill-below-full.ron", "W110", 4, 5),
+        ("too-easy-to-guess.ron", "W111", 7, 5),
+    ] {
+        let (file, code, line, column) = expected;
+        assert!(
+            found.contains(&(file.to_owned(), code, line, column)),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    // The shipped scenarios pass them all (also checked by `headset validate` in CI).
+    let text = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.id() == "E026")
+        .unwrap()
+        .render(false);
+    assert!(
+        text.contains("stormed_off") && text.contains("hint"),
+        "{text}"
+    );
+}
+
+#[test]
+fn cli_json_has_the_documented_shape() {
+    let out = Command::new(env!("CARGO_BIN_EXE_headset"))
+        .args(["explore", "tests/fixtures/minimal.ron", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["states"], 1);
+    assert_eq!(v["paths"], 12);
+    assert_eq!(v["exhaustive"], true);
+    assert_eq!(v["best"]["overall"], 100);
+    assert_eq!(v["best"]["choices"], "1");
+    assert_eq!(v["best"]["skills"]["name"], 100);
+    assert_eq!(v["worst"]["overall"], 59);
+    assert_eq!(v["endings"]["thanks"]["reachable"], true);
+    // A broken file: exit 1 and the error on standard error.
+    let out = Command::new(env!("CARGO_BIN_EXE_headset"))
+        .args(["explore", "tests/broken/dead-end-loop.ron"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E015"));
+}
