@@ -9,8 +9,11 @@ log() { printf '\n== %s\n' "$*"; }
 # Debian packages the tests need: the game's end-to-end test runs the real
 # window under Xvfb on Mesa's software Vulkan, drives it with xdotool and
 # checks screenshots with ImageMagick. winit loads the X libraries at run time.
+# Python with venv runs the Ralph LRS the LRS tests deliver to. Graphviz's
+# dot must accept every dialogue graph `headset graph` draws.
 apt_packages=(xvfb mesa-vulkan-drivers libvulkan1 xdotool imagemagick
-    libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0)
+    libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
+    python3 python3-venv graphviz)
 need_apt=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$p")
@@ -39,6 +42,13 @@ cargo fmt --check
 log "cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 
+# The LRS tests (tests/lrs_*.rs) deliver to a real learning record store:
+# Ralph, from PyPI, in a virtual environment kept in the user's cache
+# (about 50 s the first time, a second after). The tests start and stop it.
+log "Ralph LRS for the LRS tests"
+HEADSET_RALPH="$(scripts/lrs-setup.sh)"
+export HEADSET_RALPH HEADSET_REQUIRE_LRS=1
+
 log "cargo test"
 cargo test --locked
 
@@ -46,6 +56,14 @@ cargo test --locked
 # the dev-dependencies and rebuild egui, bevy_egui and headset for nothing.
 log "validate shipped scenarios with the real binary"
 target/debug/headset validate scenarios
+
+log "Graphviz accepts every dialogue graph"
+for f in scenarios/*/*.ron; do
+    target/debug/headset graph "$f" --format dot | dot -Tsvg > /dev/null || {
+        echo "dot rejected the graph of $f" >&2
+        exit 1
+    }
+done
 
 # The binary cargo test built (same profile): no second build.
 log "the game end to end under Xvfb"

@@ -10,7 +10,9 @@
 #![allow(clippy::result_large_err)]
 
 pub mod explore;
+pub mod graph;
 pub mod progress;
+pub mod report;
 pub mod scenario;
 pub mod score;
 pub mod sim;

@@ -203,3 +203,16 @@ fn cli_json_has_the_documented_shape() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E015"));
 }
+
+/// The debrief's best call: the explorer's best path in the call's words.
+#[test]
+fn best_call_is_worded_with_the_calls_customer_and_agent() {
+    let c = common::compile("tests/fixtures/minimal.ron");
+    let best = headset::explore::best::best_call(&c, 3, "Robin").expect("a best call");
+    assert_eq!(best.overall, 100);
+    assert_eq!(best.choices, "1");
+    assert_eq!(
+        best.said,
+        vec!["Good morning, Ms Stone. On Saturday we are open from 9 to 1.".to_owned()]
+    );
+}

@@ -42,6 +42,7 @@ fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
         seed: None,
         started: std::time::Instant::now(),
         shift: None,
+        author: false,
     }));
     app
 }
@@ -393,4 +394,84 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.world_mut().write_message(CallInput(Input::Listen));
     app.update();
     assert_eq!(redraws(&app), 1, "the trainee's input gets its frame");
+}
+
+/// Author mode: jump to a node, save the file and the call stays on that
+/// node in the new version; save a broken file and the call keeps the last
+/// good version while the error, with its line and column, is shown.
+#[test]
+fn author_mode_reloads_the_call_in_place_and_keeps_the_last_good_version() {
+    use headset::game::author::{AuthorCommand, AuthorMode, Reloaded};
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let kettle = copy("en/warranty-kettle.ron", dir.path());
+    let mut app = app(dir.path(), data.path(), true);
+    app.world_mut().resource_mut::<AuthorMode>().on = true;
+    until(&mut app, 30, "the scenario", |w| {
+        w.resource::<Library>().entries.len() == 1
+    });
+    let id = library(&app).entries[0].handle.id();
+    app.world_mut().write_message(StartCall {
+        scenario: id,
+        seed: 7,
+        shift: None,
+    });
+    app.update();
+    app.update();
+    let pushback = {
+        let c = call(&mut app).session.compiled().clone();
+        c.node_ids.iter().position(|n| n == "pushback").unwrap()
+    };
+    app.world_mut().write_message(AuthorCommand::Jump(pushback));
+    app.update();
+    assert_eq!(call(&mut app).session.node_id(), "pushback");
+    assert!(
+        call(&mut app).authored,
+        "a jumped call is not a real attempt"
+    );
+
+    std::thread::sleep(Duration::from_millis(300));
+    let text = std::fs::read_to_string(&kettle).unwrap();
+    let edited = text.replace(
+        "Oh. But I have the kettle right here",
+        "Oh. But the kettle is right here, edited",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&kettle, &edited).unwrap();
+    until(&mut app, 30, "the reloaded call", |w| {
+        w.resource::<AuthorMode>().notice.is_some()
+    });
+    assert_eq!(
+        app.world().resource::<AuthorMode>().notice,
+        Some(Reloaded::KeptNode("pushback".into()))
+    );
+    assert_eq!(call(&mut app).session.node_id(), "pushback");
+    assert!(
+        call(&mut app)
+            .playable
+            .loaded
+            .source
+            .contains("right here, edited")
+    );
+
+    // A broken save: the error is shown, the call keeps the good version.
+    std::fs::write(
+        &kettle,
+        edited.replacen("channel: Phone", "channel: Phon", 1),
+    )
+    .unwrap();
+    until(&mut app, 30, "the error", |w| {
+        w.resource::<AuthorMode>().error.is_some()
+    });
+    let error = app.world().resource::<AuthorMode>().error.clone().unwrap();
+    assert!(error.contains("E003"), "{error}");
+    assert!(error.contains("warranty-kettle.ron:"), "{error}");
+    assert_eq!(call(&mut app).session.node_id(), "pushback");
+    assert!(
+        call(&mut app)
+            .playable
+            .loaded
+            .source
+            .contains("right here, edited")
+    );
 }

@@ -9,7 +9,9 @@ use headset::game::catalog::{Filters, Item};
 use headset::game::i18n::{Lang, Tr};
 use headset::game::settings::Settings;
 use headset::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
-use headset::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
+use headset::game::ui::debrief_panel::{
+    BestView, DebriefAction, DebriefView, MomentView, debrief_panel,
+};
 use headset::game::ui::library_panel::{LibraryAction, LibraryView, library_panel};
 use headset::game::ui::profile_panel::{ProfileAction, ProfileView, profile_panel};
 use headset::game::ui::progress_panel::{
@@ -199,6 +201,10 @@ fn debrief_view() -> DebriefView {
         series: vec![("Anger".into(), vec![[0.0, 10.0], [5.0, 30.0]])],
         x_label: "seconds".into(),
         shift: None,
+        best: BestView::Ready {
+            overall: 100,
+            said: vec!["Good morning, Ms Stone.".into(), "It's on its way.".into()],
+        },
         selected: None,
         highlight: None,
         scroll: false,
@@ -213,6 +219,11 @@ fn the_debrief_lists_every_moment_with_reason_tip_and_link() {
     h.run();
     h.get_by_label("Not passed");
     h.get_by_label_contains("Overall 55 / 100 (pass mark 70)");
+    // The best possible call, for comparison, with what the agent says on it.
+    h.get_by_label("Best possible: 100 / 100");
+    h.get_by_label("What the best possible call sounds like");
+    h.get_by_label("1. Good morning, Ms Stone.");
+    h.get_by_label("2. It's on its way.");
     for m in &debrief_view().moments {
         h.get_by_label(&m.reason);
         h.get_by_label(&format!("Tip: {}", m.tip));

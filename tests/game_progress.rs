@@ -44,6 +44,7 @@ fn app_with(data: &Path, shift: Option<String>) -> App {
         seed: None,
         started: std::time::Instant::now(),
         shift,
+        author: false,
     }));
     {
         let mut s = app.world_mut().resource_mut::<Settings>();

@@ -135,6 +135,20 @@ progress-trend = Ihre Fähigkeiten über { $count } Gespräche
 progress-empty = Noch keine Gespräche. Führen Sie eines aus der Übersicht, dann erscheint es hier.
 progress-call-number = Gespräch
 debrief-next-shift = N: nächstes Gespräch der Schicht ({ $done } von { $total } geführt)
+debrief-best = Bestmöglich: { $score } / 100
+debrief-best-working = Bestmöglich: wird berechnet …
+debrief-best-path = So klingt das bestmögliche Gespräch
+
+# Autorenmodus (F2)
+author-title = Autorenmodus
+author-keys = F2 aus · [ ] Knoten wählen · J dorthin springen
+author-node = Knoten: { $node }
+author-heard = Gehörte Fakten: { $facts }
+author-heard-none = noch keine
+author-error = Die gespeicherte Datei hat Fehler; das Gespräch läuft mit der letzten fehlerfreien Fassung weiter:
+author-jump = Zu einem Knoten springen
+author-kept = Neu geladen: Das Gespräch geht bei { $node } weiter.
+author-gone = Neu geladen: Knoten { $node } gibt es nicht mehr, daher beginnt das Gespräch von vorn.
 reason-first-call = Sie haben noch kein Gespräch geführt: Mit diesem leichten fangen Sie an.
 reason-none = Kein Gespräch übt diese Fähigkeit besonders, also versuchen Sie das, in dem Sie am schwächsten waren.
 reason-escalation-required = Dieses Gespräch muss an das richtige Team gehen, und zwar erst, wenn Sie genug wissen.
@@ -152,3 +166,17 @@ replay-identical = Ihr letztes Gespräch, aus Ihren Eingaben nachgespielt, ergib
 replay-differs = Nachgespielt ergibt Ihr letztes Gespräch ein anderes Ergebnis: { $details }
 replay-changed = Das Szenario „{ $scenario }“ wurde seit Ihrem letzten Gespräch geändert (damals Version { $old }, jetzt Version { $new }) und lässt sich daher nicht genau nachspielen.
 replay-missing = Das Szenario „{ $scenario }“ Ihres letzten Gesprächs ist nicht in der Übersicht und lässt sich daher nicht nachspielen.
+
+# LRS delivery
+lrs-waiting-one = 1 Ergebnis wartet noch auf den Versand
+lrs-waiting = { $count } Ergebnisse warten noch auf den Versand
+lrs-sending = Ihre Ergebnisse werden gesendet …
+lrs-all-sent = Alle Ihre Ergebnisse wurden gesendet.
+lrs-last-error = Letzter Fehler: { $error }
+lrs-config-error = Ihre Ergebnisse können nicht gesendet werden: { $error }
+lrs-error-credentials = Der Learning Record Store hat den Benutzernamen oder das Passwort abgelehnt (HTTP { $status }). Bitten Sie Ihre Trainerin oder Ihren Trainer, beides zu prüfen; Ihre Ergebnisse bleiben erhalten.
+lrs-error-rejected = Der Learning Record Store hat diese Ergebnisse abgelehnt (HTTP { $status }): { $detail }
+lrs-error-server = Beim Learning Record Store ist ein Fehler aufgetreten (HTTP { $status }). Headset versucht es später erneut; Ihre Ergebnisse bleiben erhalten.
+lrs-error-unreachable = Der Learning Record Store unter { $url } ist nicht erreichbar. Headset versucht es später erneut; Ihre Ergebnisse bleiben erhalten.
+lrs-error-timeout = Der Learning Record Store unter { $url } hat nicht rechtzeitig geantwortet. Headset versucht es später erneut; Ihre Ergebnisse bleiben erhalten.
+lrs-error-outbox = Ein wartendes Ergebnis konnte nicht gelesen oder geschrieben werden: { $detail }

@@ -135,6 +135,20 @@ progress-trend = Your skills over { $count } calls
 progress-empty = No calls yet. Play one from the library and it appears here.
 progress-call-number = call
 debrief-next-shift = N: next call of the shift ({ $done } of { $total } done)
+debrief-best = Best possible: { $score } / 100
+debrief-best-working = Best possible: working it out…
+debrief-best-path = What the best possible call sounds like
+
+# Author mode (F2)
+author-title = Author mode
+author-keys = F2 off · [ ] choose a node · J jump to it
+author-node = Node: { $node }
+author-heard = Facts heard: { $facts }
+author-heard-none = none yet
+author-error = The saved file has errors; the call goes on with the last good version:
+author-jump = Jump to a node
+author-kept = Reloaded: the call goes on at { $node }.
+author-gone = Reloaded: node { $node } is gone, so the call went back to the start.
 reason-first-call = You have no calls yet: this is an easy one to start with.
 reason-none = No call in the library trains it in particular, so try the one you have done least well.
 reason-escalation-required = This call must be handed to the right team, and only once you know enough.
@@ -152,3 +166,17 @@ replay-identical = Your last call, played again from its inputs, gives exactly t
 replay-differs = Played again, your last call gives a different result: { $details }
 replay-changed = The scenario "{ $scenario }" has changed since your last call (version { $old } then, version { $new } now), so it cannot be replayed exactly.
 replay-missing = The scenario "{ $scenario }" of your last call is not in the library, so it cannot be replayed.
+
+# LRS delivery
+lrs-waiting-one = 1 result waiting to be sent
+lrs-waiting = { $count } results waiting to be sent
+lrs-sending = Sending your results…
+lrs-all-sent = All your results have been sent.
+lrs-last-error = Last error: { $error }
+lrs-config-error = Your results cannot be sent: { $error }
+lrs-error-credentials = The learning record store refused the user name or password (HTTP { $status }). Ask your trainer to check them; your results are kept.
+lrs-error-rejected = The learning record store refused these results (HTTP { $status }): { $detail }
+lrs-error-server = The learning record store had a problem (HTTP { $status }). Headset tries again later; your results are kept.
+lrs-error-unreachable = The learning record store at { $url } cannot be reached. Headset tries again later; your results are kept.
+lrs-error-timeout = The learning record store at { $url } did not answer in time. Headset tries again later; your results are kept.
+lrs-error-outbox = A waiting result could not be read or written: { $detail }

@@ -135,6 +135,20 @@ progress-trend = Uw vaardigheden over { $count } gesprekken
 progress-empty = Nog geen gesprekken. Voer er een uit het overzicht, dan verschijnt het hier.
 progress-call-number = gesprek
 debrief-next-shift = N: volgend gesprek van de dienst ({ $done } van { $total } gevoerd)
+debrief-best = Best haalbaar: { $score } / 100
+debrief-best-working = Best haalbaar: wordt berekend …
+debrief-best-path = Zo klinkt het best mogelijke gesprek
+
+# Auteursmodus (F2)
+author-title = Auteursmodus
+author-keys = F2 uit · [ ] knooppunt kiezen · J erheen springen
+author-node = Knooppunt: { $node }
+author-heard = Gehoorde feiten: { $facts }
+author-heard-none = nog geen
+author-error = Het opgeslagen bestand bevat fouten; het gesprek gaat verder met de laatste foutloze versie:
+author-jump = Naar een knooppunt springen
+author-kept = Opnieuw geladen: het gesprek gaat verder bij { $node }.
+author-gone = Opnieuw geladen: knooppunt { $node } bestaat niet meer, dus het gesprek begint opnieuw.
 reason-first-call = U heeft nog geen gesprekken gevoerd: met dit makkelijke gesprek begint u.
 reason-none = Geen gesprek oefent deze vaardigheid in het bijzonder, dus probeer het gesprek waarin u het zwakst was.
 reason-escalation-required = Dit gesprek moet naar het juiste team, en pas als u genoeg weet.
@@ -152,3 +166,17 @@ replay-identical = Uw laatste gesprek, opnieuw gespeeld vanuit uw invoer, geeft 
 replay-differs = Opnieuw gespeeld geeft uw laatste gesprek een ander resultaat: { $details }
 replay-changed = Het scenario "{ $scenario }" is sinds uw laatste gesprek gewijzigd (toen versie { $old }, nu versie { $new }) en kan daarom niet precies worden nagespeeld.
 replay-missing = Het scenario "{ $scenario }" van uw laatste gesprek staat niet in het overzicht en kan daarom niet worden nagespeeld.
+
+# LRS delivery
+lrs-waiting-one = 1 resultaat wacht nog op verzending
+lrs-waiting = { $count } resultaten wachten nog op verzending
+lrs-sending = Uw resultaten worden verzonden …
+lrs-all-sent = Al uw resultaten zijn verzonden.
+lrs-last-error = Laatste fout: { $error }
+lrs-config-error = Uw resultaten kunnen niet worden verzonden: { $error }
+lrs-error-credentials = De learning record store heeft de gebruikersnaam of het wachtwoord geweigerd (HTTP { $status }). Vraag uw trainer om ze te controleren; uw resultaten blijven bewaard.
+lrs-error-rejected = De learning record store heeft deze resultaten geweigerd (HTTP { $status }): { $detail }
+lrs-error-server = Er is een fout opgetreden bij de learning record store (HTTP { $status }). Headset probeert het later opnieuw; uw resultaten blijven bewaard.
+lrs-error-unreachable = De learning record store op { $url } is niet bereikbaar. Headset probeert het later opnieuw; uw resultaten blijven bewaard.
+lrs-error-timeout = De learning record store op { $url } heeft niet op tijd geantwoord. Headset probeert het later opnieuw; uw resultaten blijven bewaard.
+lrs-error-outbox = Een wachtend resultaat kon niet worden gelezen of geschreven: { $detail }

@@ -2,15 +2,17 @@
 
 mod explore;
 mod export;
+mod graph;
 mod history;
 mod playable;
 mod simulate;
+mod sync;
 mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 /// Headset: a training game for customer-service agents, and the tools
 /// trainers use to write its scenarios.
@@ -33,6 +35,11 @@ pub struct Cli {
     /// end of every shift), once the trainee has chosen their profile.
     #[arg(long, value_name = "CODE")]
     pub shift: Option<String>,
+    /// Start in author mode (F2 toggles it in the game): node ids, mood
+    /// numbers and facts heard on the call screen, jumping to any node, and
+    /// saved scenario files reloaded into the call in progress.
+    #[arg(long)]
+    pub author: bool,
 }
 
 /// Output format of the reporting commands.
@@ -107,6 +114,18 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 1)]
         sample_seed: u64,
     },
+    /// Draw a scenario's dialogue: customer turns, replies as labelled arrows
+    /// (dashed: taken only under a condition), endings shaped by kind, and
+    /// the explorer's best path drawn thick in green.
+    ///
+    /// Exit status: 0 drawn, 1 the file has errors, 2 usage or I/O problem.
+    Graph {
+        /// The scenario file.
+        file: PathBuf,
+        /// dot (Graphviz) or mermaid.
+        #[arg(long, value_enum, default_value_t = graph::GraphFormat::Dot)]
+        format: graph::GraphFormat,
+    },
     /// Print a profile's stored calls as a short table, oldest first.
     ///
     /// Exit status: 0 ok, 1 some records are damaged (the others are still
@@ -120,24 +139,49 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
     },
-    /// Export stored calls for a spreadsheet: one CSV row per attempt.
+    /// Export stored calls: one CSV row per attempt for a spreadsheet, or
+    /// xAPI statements as JSON lines for a learning record store.
     ///
-    /// Columns: profile, scenario, version, language, date (ISO 8601, UTC),
-    /// duration_s, ending, passed, overall, patience, listening, name,
-    /// escalation. Exit status as for `history`.
+    /// CSV columns: profile, scenario, version, language, date (ISO 8601,
+    /// UTC), duration_s, ending, passed, overall, patience, listening, name,
+    /// escalation. xAPI: the statements `headset sync` sends (docs/lrs.md),
+    /// shaped by lrs.ron if there is one. Exit status as for `history`.
+    #[command(group(ArgGroup::new("what").required(true).args(["csv", "xapi"])))]
     Export {
-        /// Write CSV (the only format so far; required).
-        #[arg(long, required = true)]
+        /// Write CSV.
+        #[arg(long)]
         csv: bool,
+        /// Write xAPI statements as JSON lines to FILE (`-`: standard output).
+        #[arg(long, value_name = "FILE")]
+        xapi: Option<PathBuf>,
         /// The data folder (default: HEADSET_DATA_DIR, else the per-user data folder).
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
         /// Only this profile (default: every profile).
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
-        /// Write to this file (replaced safely) instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        /// Write the CSV to this file (replaced safely) instead of standard output.
+        #[arg(long, value_name = "FILE", conflicts_with = "xapi")]
         out: Option<PathBuf>,
+    },
+    /// Send the results waiting in the outbox to the learning record store.
+    ///
+    /// The LRS is set in lrs.ron in the data folder or with HEADSET_LRS_URL,
+    /// HEADSET_LRS_USER and HEADSET_LRS_PASSWORD (docs/lrs.md). Prints
+    /// "sent N statements, M waiting" and the last error. Exit status: 0 the
+    /// outbox is empty afterwards, 1 statements remain (LRS error; they are
+    /// kept) or a queued file is damaged, 2 usage or settings problem.
+    Sync {
+        /// The data folder (default: HEADSET_DATA_DIR, else the per-user data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// Only this profile (default: every profile).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// First queue every stored call again, also those saved before the
+        /// LRS was set up (sending one twice is harmless).
+        #[arg(long)]
+        requeue: bool,
     },
 }
 
@@ -177,21 +221,40 @@ pub fn run(cli: Cli) -> ExitCode {
             samples,
             sample_seed,
         }),
+        Some(Command::Graph { file, format }) => graph::run(&file, format),
         Some(Command::History { data_dir, profile }) => history::run(
             data_dir.as_deref().or(cli.data_dir.as_deref()),
             profile.as_deref(),
         ),
         Some(Command::Export {
             csv: _,
+            xapi,
             data_dir,
             profile,
             out,
-        }) => export::run(
+        }) => {
+            let data_dir = data_dir.as_deref().or(cli.data_dir.as_deref());
+            match xapi {
+                Some(file) => export::run_xapi(data_dir, profile.as_deref(), &file),
+                None => export::run(data_dir, profile.as_deref(), out.as_deref()),
+            }
+        }
+        Some(Command::Sync {
+            data_dir,
+            profile,
+            requeue,
+        }) => sync::run(
             data_dir.as_deref().or(cli.data_dir.as_deref()),
             profile.as_deref(),
-            out.as_deref(),
+            requeue,
         ),
-        None => play(&cli.scenarios, cli.data_dir.as_deref(), cli.seed, cli.shift),
+        None => play(
+            &cli.scenarios,
+            cli.data_dir.as_deref(),
+            cli.seed,
+            cli.shift,
+            cli.author,
+        ),
     }
 }
 
@@ -202,6 +265,7 @@ fn play(
     data_dir: Option<&std::path::Path>,
     seed: Option<u64>,
     shift: Option<String>,
+    author: bool,
 ) -> ExitCode {
     if !scenarios.is_dir() {
         eprintln!(
@@ -218,6 +282,7 @@ fn play(
         data_dir: headset::progress::data_dir(data_dir),
         seed,
         shift,
+        author,
         started: crate::STARTED
             .get()
             .copied()
@@ -236,6 +301,7 @@ fn play(
     _data_dir: Option<&std::path::Path>,
     _seed: Option<u64>,
     _shift: Option<String>,
+    _author: bool,
 ) -> ExitCode {
     eprintln!(
         "headset: this build has no game (built without the `gui` feature); try `headset validate` or `headset --help`"

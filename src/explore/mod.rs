@@ -3,6 +3,7 @@
 //! engine-based checks, the debrief's best path and `headset graph`.
 //! docs/explorer.md is its manual.
 
+pub mod best;
 pub mod checks;
 pub mod choice;
 pub mod exhaustive;

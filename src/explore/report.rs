@@ -14,7 +14,7 @@ pub fn to_json(e: &Exploration) -> Value {
         endings.insert(
             end.id.clone(),
             json!({
-                "kind": format!("{:?}", end.kind).to_lowercase(),
+                "kind": end.kind.key(),
                 "declared": end.declared,
                 "reachable": end.reachable,
                 "random_share": round4(end.random_share),
@@ -103,7 +103,7 @@ pub fn to_text(e: &Exploration, file: &str) -> String {
     let _ = writeln!(out, "  endings (share of random play):");
     let width = e.endings.iter().map(|x| x.id.len()).max().unwrap_or(0);
     for end in &e.endings {
-        let kind = format!("{:?}", end.kind).to_lowercase();
+        let kind = end.kind.key();
         let reach = if end.reachable {
             format!("{:5.1} %", end.random_share * 100.0)
         } else {

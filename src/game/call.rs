@@ -49,6 +49,9 @@ pub struct ActiveCall {
     scored: bool,
     /// A frame has passed since the call began.
     clock_running: bool,
+    /// Author mode jumped or reloaded during this call: it is not a real
+    /// attempt and is not stored.
+    pub authored: bool,
 }
 
 impl ActiveCall {
@@ -74,6 +77,7 @@ impl ActiveCall {
             carry_us: 0,
             scored: false,
             clock_running: false,
+            authored: false,
         }
     }
 }
@@ -89,6 +93,8 @@ pub struct LastCall {
     pub started_at_ms: u64,
     pub shift: Option<String>,
     pub report: Report,
+    /// Touched by author mode (not stored as an attempt).
+    pub authored: bool,
 }
 
 /// Wall-clock milliseconds since 1970.
@@ -189,6 +195,7 @@ fn run_call(
             started_at_ms: call.started_at_ms,
             shift: call.shift.clone(),
             report,
+            authored: call.authored,
         });
     }
 }

@@ -5,6 +5,7 @@
 //! view models under `ui/`. `logic_plugin` holds everything but drawing, so
 //! tests run it headless with `MinimalPlugins`.
 
+pub mod author;
 pub mod call;
 pub mod catalog;
 pub mod i18n;
@@ -50,6 +51,8 @@ pub struct GameConfig {
     /// A practice shift code from a trainer, started once the trainee has
     /// chosen their profile.
     pub shift: Option<String>,
+    /// Start in author mode (F2 toggles it).
+    pub author: bool,
 }
 
 /// The fixed seed from the command line, if any.
@@ -96,6 +99,11 @@ pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
             .init_state::<Screen>()
             .add_plugins(scenarios::plugin(cfg.scenarios.clone()))
             .add_plugins(call::plugin)
+            .add_plugins(author::plugin)
+            .insert_resource(author::AuthorMode {
+                on: cfg.author,
+                ..Default::default()
+            })
             .add_plugins(progress::plugin)
             .add_systems(Update, log_screen);
     }

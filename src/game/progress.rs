@@ -2,18 +2,23 @@
 //! (crash-safely, by the core's `progress::Store`), the call in progress is
 //! checkpointed after every turn, an interrupted call can be resumed, and
 //! a result that cannot be written stays in memory and is retried, never
-//! dropped.
+//! dropped. When a learning record store is set (`lrs.ron` or
+//! `HEADSET_LRS_*`), every saved call is queued in the outbox and sent on a
+//! background thread (`report::Courier`); the frame never waits for it.
 
 use bevy::prelude::*;
 
 use super::Screen;
 use super::call::{ActiveCall, LastCall, StartCall, fresh_seed};
+use super::i18n::Tr;
 use super::scenarios::Library;
 use super::settings::{Settings, SettingsFile};
+use super::ui::progress_panel::DeliveryView;
 use crate::progress::{
     Attempt, AttemptSummary, Checkpoint, ProgressView, Replay, ScenarioInfo, Shift, ShiftSummary,
     Store, plan_shift, replay, resume,
 };
+use crate::report::{self, Courier, LrsError};
 use crate::scenario::Skill;
 
 /// A practice shift being played.
@@ -52,13 +57,63 @@ pub struct Progress {
     pub replay_message: Option<String>,
     /// The id of the last attempt recorded (a LastCall is recorded once).
     recorded: Option<String>,
+    /// Sending results to the learning record store.
+    pub delivery: Delivery,
+}
+
+/// How long to wait before sending again after a failed run.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Results going to the learning record store, as the game sees them.
+#[derive(Debug, Default)]
+pub struct Delivery {
+    /// `lrs.ron` and the environment, if an LRS is set.
+    pub settings: Option<report::Settings>,
+    /// Why the settings cannot be used (an unsafe or malformed `lrs.ron`).
+    pub config_error: Option<String>,
+    /// Sends on a background thread.
+    pub courier: Courier,
+    /// Results of the open profile waiting to be sent.
+    pub waiting: usize,
+    /// Why a saved result could not be queued (it is queued at the next start).
+    pub queue_error: Option<String>,
+    /// A send should start at the next update.
+    pub due: bool,
+    /// When the last send was started.
+    pub last_start: Option<std::time::Instant>,
+}
+
+impl Delivery {
+    /// Reads the LRS settings of the data folder.
+    pub fn new(data_dir: &std::path::Path) -> Delivery {
+        let mut d = Delivery::default();
+        match report::config::load(data_dir) {
+            Ok(s) if s.lrs.is_some() => d.settings = Some(s),
+            Ok(_) => {}
+            Err(e) => d.config_error = Some(e.to_string()),
+        }
+        d
+    }
+
+    /// Whether an LRS is set (and its settings are usable).
+    pub fn enabled(&self) -> bool {
+        self.settings.is_some()
+    }
+
+    /// Counts what the open profile has waiting.
+    fn refresh(&mut self, store: &Store, profile: &str) {
+        if self.enabled() {
+            let outbox = report::Outbox::new(store.profile_dir(profile));
+            self.waiting = outbox.waiting().map_or(self.waiting, |w| w.results);
+        }
+    }
 }
 
 impl Progress {
     /// Progress stored in `data_dir`, before a profile is chosen.
     pub fn new(data_dir: std::path::PathBuf) -> Progress {
         Progress {
-            store: Store::open(data_dir),
+            store: Store::open(&data_dir),
             profile: None,
             attempts: Vec::new(),
             problems: Vec::new(),
@@ -70,6 +125,7 @@ impl Progress {
             shift_summary: None,
             replay_message: None,
             recorded: None,
+            delivery: Delivery::new(&data_dir),
         }
     }
 
@@ -93,6 +149,21 @@ impl Progress {
         };
         self.profile = Some(profile.to_owned());
         self.shift = None;
+        if let Some(settings) = &self.delivery.settings {
+            // Calls saved but not queued (the game stopped in between) go now.
+            let dir = self.store.profile_dir(profile);
+            match report::queue_missing(&self.store, &dir, &self.attempts, &settings.xapi) {
+                Ok(n) => {
+                    if n > 0 {
+                        info!("{n} saved results queued for the LRS");
+                    }
+                    self.delivery.queue_error = None;
+                }
+                Err(e) => self.delivery.queue_error = Some(e.to_string()),
+            }
+            self.delivery.refresh(&self.store, profile);
+            self.delivery.due = true;
+        }
     }
 
     /// Stores an attempt; on failure keeps it (and any earlier unsaved
@@ -110,8 +181,9 @@ impl Progress {
         while let Some(a) = self.unsaved.first() {
             match self.store.append(a) {
                 Ok(()) => {
-                    self.unsaved.remove(0);
+                    let a = self.unsaved.remove(0);
                     self.save_error = None;
+                    self.queue(&a);
                 }
                 Err(e) => {
                     self.save_error = Some(format!("{e} ({})", e.hint()));
@@ -130,6 +202,20 @@ impl Progress {
         }
     }
 
+    /// Queues a saved attempt's statements for the LRS (if one is set) and
+    /// asks for a send. If queuing fails, the next start queues it.
+    fn queue(&mut self, attempt: &Attempt) {
+        let Some(settings) = &self.delivery.settings else {
+            return;
+        };
+        match report::queue_attempt(&self.store, attempt, &settings.xapi) {
+            Ok(_) => self.delivery.queue_error = None,
+            Err(e) => self.delivery.queue_error = Some(e.to_string()),
+        }
+        self.delivery.refresh(&self.store, &attempt.profile);
+        self.delivery.due = true;
+    }
+
     /// What the library knows, for recommendations and shifts.
     pub fn infos(library: &Library) -> Vec<ScenarioInfo> {
         library
@@ -139,10 +225,66 @@ impl Progress {
             .collect()
     }
 
+    /// The progress screen's delivery bar, in the interface language;
+    /// `None` when no LRS is set.
+    pub fn delivery_view(&self, tr: &Tr) -> Option<DeliveryView> {
+        delivery_view(self, tr)
+    }
+
     /// The progress view in the trainee's language.
     pub fn view(&self, library: &Library, language: &str) -> ProgressView {
         ProgressView::compute_for(&self.attempts, &Self::infos(library), Some(language))
     }
+}
+
+/// An LRS error explained in the interface language.
+pub fn lrs_error_text(tr: &Tr, e: &LrsError) -> String {
+    match e {
+        LrsError::Credentials { status, .. } => {
+            tr.f("lrs-error-credentials", &[("status", &status.to_string())])
+        }
+        LrsError::Rejected { status, body, .. } => tr.f(
+            "lrs-error-rejected",
+            &[("status", &status.to_string()), ("detail", body)],
+        ),
+        LrsError::Server { status, .. } | LrsError::Unexpected { status, .. } => {
+            tr.f("lrs-error-server", &[("status", &status.to_string())])
+        }
+        LrsError::Unreachable { url, .. } => tr.f("lrs-error-unreachable", &[("url", url)]),
+        LrsError::Timeout { url, .. } => tr.f("lrs-error-timeout", &[("url", url)]),
+    }
+}
+
+/// The delivery bar's view: `None` when no LRS is set.
+pub fn delivery_view(progress: &Progress, tr: &Tr) -> Option<DeliveryView> {
+    let d = &progress.delivery;
+    if let Some(e) = &d.config_error {
+        return Some(DeliveryView {
+            config_error: Some(e.clone()),
+            ..DeliveryView::default()
+        });
+    }
+    if !d.enabled() {
+        return None;
+    }
+    let status = d.courier.status();
+    let last_error = status
+        .last_error
+        .as_ref()
+        .map(|e| lrs_error_text(tr, e))
+        .or_else(|| {
+            status
+                .last_problem
+                .as_ref()
+                .or(d.queue_error.as_ref())
+                .map(|p| tr.f("lrs-error-outbox", &[("detail", p)]))
+        });
+    Some(DeliveryView {
+        waiting: d.waiting,
+        sending: status.sending,
+        last_error,
+        config_error: None,
+    })
 }
 
 /// Plays the trainee's last stored call again from its input log and says,
@@ -336,6 +478,10 @@ fn record_finished(last: Option<Res<LastCall>>, mut progress: ResMut<Progress>) 
     let (Some(last), Some(profile)) = (last, progress.profile.clone()) else {
         return;
     };
+    // A call author mode jumped or reloaded is a trainer's test, not an attempt.
+    if last.authored {
+        return;
+    }
     let mut attempt = Attempt::from_session(
         &last.session,
         &last.report,
@@ -354,6 +500,46 @@ fn record_finished(last: Option<Res<LastCall>>, mut progress: ResMut<Progress>) 
     progress.recorded = Some(attempt.id.clone());
     info!("attempt {} recorded", attempt.id);
     progress.record(attempt);
+}
+
+/// Starts a send when one is due (a result was queued, the profile was
+/// opened, or five minutes passed since a failed run with results
+/// waiting), and takes in what a finished send did. The sending runs on
+/// the courier's thread; when it ends it wakes the event loop, so the
+/// progress screen shows the outcome without waiting for input.
+fn deliver(mut progress: ResMut<Progress>, proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>) {
+    let d = &progress.delivery;
+    if !d.enabled() {
+        return;
+    }
+    let finished = d.courier.take_finished();
+    let retry = d.waiting > 0
+        && d.last_start.is_some_and(|t| t.elapsed() >= RETRY_AFTER)
+        && !d.courier.status().sending;
+    if !(finished || d.due || retry) {
+        return;
+    }
+    let Some(cfg) = d.settings.as_ref().and_then(|s| s.lrs.clone()) else {
+        return;
+    };
+    let progress = &mut *progress;
+    if finished && let Some(profile) = progress.profile.clone() {
+        progress.delivery.refresh(&progress.store, &profile);
+    }
+    if progress.delivery.due || retry {
+        progress.delivery.due = false;
+        progress.delivery.last_start = Some(std::time::Instant::now());
+        let wake = proxy.map(|p| {
+            let p = (**p).clone();
+            std::sync::Arc::new(move || {
+                let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }) as report::courier::Wake
+        });
+        progress
+            .delivery
+            .courier
+            .send(progress.store.data_dir().to_owned(), cfg, wake);
+    }
 }
 
 /// Resumes the interrupted call: the session is rebuilt by replaying its
@@ -421,5 +607,6 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (checkpoint, record_finished).after(super::call::CallSystems),
-        );
+        )
+        .add_systems(Update, deliver.after(record_finished));
 }

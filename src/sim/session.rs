@@ -219,6 +219,47 @@ impl Session {
         }
     }
 
+    /// Author mode: moves the call to node `node` now (the customer starts
+    /// its lines), keeping the mood and the facts heard. The trainer uses
+    /// it to try a turn without playing up to it; such a call is not scored
+    /// as a real one (the game does not store it).
+    pub fn jump(&mut self, node: usize) {
+        if self.end.is_some() || node >= self.c.nodes.len() {
+            return;
+        }
+        self.enter(node, 0);
+    }
+
+    /// Author mode: the same call on a changed scenario (a file saved while
+    /// playing). The customer, mood, facts heard (those the new file still
+    /// has) and the clock carry over; the call goes on at the node with the
+    /// same id, or at the start if that node is gone. The transcript is
+    /// kept; the action records are dropped, since they point into the old
+    /// file (the rubric cannot judge a call played across two versions).
+    /// Returns whether the node was kept.
+    pub fn rebase(&mut self, c: Arc<Compiled>) -> bool {
+        if self.end.is_some() {
+            return false;
+        }
+        let node_id = self.node_id().to_owned();
+        let heard: Vec<String> = self
+            .c
+            .fact_names(self.heard)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let kept = c.node_ids.iter().position(|n| *n == node_id);
+        let node = kept.unwrap_or(c.start);
+        self.heard = heard
+            .iter()
+            .filter_map(|f| c.fact_ids.iter().position(|x| x == f))
+            .fold(0, |bits, i| bits | (1 << i));
+        self.c = c;
+        self.records.clear();
+        self.enter(node, 0);
+        kept.is_some()
+    }
+
     /// Drops the transcript, events and action records so far and keeps
     /// the state of the call. The explorer clones sessions at every state
     /// and never shows their history; without it every clone would copy

@@ -5,10 +5,13 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::{UiSystems, root_ui};
 use crate::game::Screen;
+use crate::game::author::{AuthorCommand, AuthorMode, Reloaded};
 use crate::game::call::{ActiveCall, CallInput};
 use crate::game::i18n::Tr;
+use crate::game::ui::author_panel::{AuthorAction, AuthorView, author_panel};
 use crate::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
 use crate::game::ui::portrait::{MoodF, ease, mood_f};
+use crate::game::ui::pressed;
 use crate::progress::Input;
 use crate::scenario::Channel;
 use crate::sim::{EndCause, Event, Session, Speaker};
@@ -112,8 +115,43 @@ pub fn call_view(session: &Session, tr: &Tr, shown: MoodF, picker: Option<usize>
     }
 }
 
+/// What the author panel shows, from the engine's state.
+pub fn author_view(session: &Session, tr: &Tr, mode: &AuthorMode) -> AuthorView {
+    let c = session.compiled();
+    let m = session.mood();
+    let mood = [
+        ("anger", m.anger),
+        ("trust", m.trust),
+        ("confusion", m.confusion),
+        ("distress", m.distress),
+    ]
+    .into_iter()
+    .map(|(axis, v)| (tr.t(&format!("mood-{axis}")), v))
+    .collect();
+    AuthorView {
+        node: session.node_id().to_owned(),
+        mood,
+        heard: c
+            .fact_names(session.heard())
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        nodes: c.node_ids.clone(),
+        chosen: mode.chosen,
+        error: mode.error.clone(),
+        notice: mode.notice.as_ref().map(|n| match n {
+            Reloaded::KeptNode(node) => tr.f("author-kept", &[("node", node)]),
+            Reloaded::NodeGone(node) => tr.f("author-gone", &[("node", node)]),
+        }),
+    }
+}
+
+// A Bevy system takes what it touches as parameters.
+#[allow(clippy::too_many_arguments)]
 fn ui(
     mut contexts: EguiContexts,
+    mode: Res<AuthorMode>,
+    mut author: MessageWriter<AuthorCommand>,
     tr: Res<Tr>,
     time: Res<Time<Real>>,
     calls: Query<&ActiveCall>,
@@ -132,6 +170,21 @@ fn ui(
     state.shown = Some(shown);
     let view = call_view(session, &tr, shown, state.picker);
     let mut root = root_ui(&ctx);
+    if pressed(&root, bevy_egui::egui::Key::F2) {
+        author.write(AuthorCommand::Toggle);
+    }
+    if mode.on {
+        match author_panel(&mut root, &tr, &author_view(session, &tr, &mode)) {
+            Some(AuthorAction::Choose(i)) => {
+                author.write(AuthorCommand::Choose(i));
+            }
+            Some(AuthorAction::Jump(i)) => {
+                author.write(AuthorCommand::Choose(i));
+                author.write(AuthorCommand::Jump(i));
+            }
+            None => {}
+        }
+    }
     let ids: Vec<String> = session
         .compiled()
         .scenario

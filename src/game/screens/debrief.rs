@@ -1,5 +1,7 @@
 //! Debrief screen: the result of the last call, explained moment by moment.
 
+use std::sync::{Arc, Mutex};
+
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
@@ -10,17 +12,22 @@ use crate::game::call::{LastCall, StartCall};
 use crate::game::i18n::Tr;
 use crate::game::progress::{Progress, next_in_shift};
 use crate::game::scenarios::Library;
-use crate::game::ui::debrief_panel::{DebriefAction, DebriefView, MomentView, debrief_panel};
+use crate::game::ui::debrief_panel::{
+    BestView, DebriefAction, DebriefView, MomentView, debrief_panel,
+};
 use crate::scenario::mood::Axis;
 use crate::scenario::{Mood, Skill};
 use crate::sim::Event;
 
-/// The debrief's highlighted transcript line.
+/// The debrief's highlighted transcript line, and the best possible call.
 #[derive(Resource, Debug, Default)]
 pub struct DebriefUi {
     pub selected: Option<usize>,
     pub highlight: Option<usize>,
     pub scroll: bool,
+    /// Filled by a worker thread: exploring a large scenario takes longer
+    /// than a frame, and the debrief must stay responsive meanwhile.
+    pub best: Arc<Mutex<BestView>>,
 }
 
 /// Mood over the call, for the chart.
@@ -110,6 +117,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
             "debrief-changes"
         }),
         shift: None,
+        best: ui.best.lock().map_or(BestView::Unknown, |b| b.clone()),
         selected: ui.selected,
         highlight: ui.highlight,
         scroll: ui.scroll,
@@ -139,6 +147,10 @@ fn ui(
         .as_ref()
         .map(|s| (s.started, s.shift.scenario_ids.len()));
     state.scroll = false;
+    if view.best == BestView::Working {
+        // Reactive rendering draws only on input: look again for the result soon.
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    }
     let mut root = root_ui(&ctx);
     match debrief_panel(&mut root, &tr, &view) {
         Some(DebriefAction::Select(i)) => state.selected = Some(i),
@@ -165,8 +177,26 @@ fn ui(
     Ok(())
 }
 
-fn reset(mut state: ResMut<DebriefUi>) {
+/// Starts afresh and works out the best possible call in the background.
+fn reset(mut state: ResMut<DebriefUi>, last: Option<Res<LastCall>>) {
     *state = DebriefUi::default();
+    let Some(last) = last else { return };
+    let c = Arc::clone(last.session.compiled());
+    let seed = last.seed;
+    let agent = last.session.options().agent_name.clone();
+    let slot = Arc::clone(&state.best);
+    std::thread::spawn(move || {
+        let best = match crate::explore::best::best_call(&c, seed, &agent) {
+            Some(b) => BestView::Ready {
+                overall: b.overall,
+                said: b.said,
+            },
+            None => BestView::Unknown,
+        };
+        if let Ok(mut s) = slot.lock() {
+            *s = best;
+        }
+    });
 }
 
 pub(super) fn plugin(app: &mut App) {

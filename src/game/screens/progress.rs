@@ -10,7 +10,9 @@ use crate::game::call::{StartCall, fresh_seed};
 use crate::game::i18n::Tr;
 use crate::game::progress::{Progress, find_entry, replay_last, start_shift};
 use crate::game::scenarios::Library;
-use crate::game::ui::progress_panel::{BestRow, ProgressAction, ProgressPanelView, progress_panel};
+use crate::game::ui::progress_panel::{
+    BestRow, ProgressAction, ProgressPanelView, delivery_bar, progress_panel,
+};
 use crate::progress::Evidence;
 use crate::scenario::{Archetype, Skill};
 
@@ -121,6 +123,9 @@ fn ui(
     let ctx = contexts.ctx_mut()?.clone();
     let view = progress_view(&progress, &library, &tr);
     let mut root = root_ui(&ctx);
+    if let Some(d) = progress.delivery_view(&tr) {
+        delivery_bar(&mut root, &tr, &d);
+    }
     match progress_panel(&mut root, &tr, &view) {
         Some(ProgressAction::StartRecommended) => {
             let lang = tr.lang.code();

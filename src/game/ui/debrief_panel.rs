@@ -48,6 +48,20 @@ pub struct DebriefView {
     pub scroll: bool,
     /// In a practice shift: calls done and calls in the shift.
     pub shift: Option<(usize, usize)>,
+    /// The best possible call, from the explorer (worked out off the UI thread).
+    pub best: BestView,
+}
+
+/// The best possible call as the debrief shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum BestView {
+    /// Still being worked out.
+    #[default]
+    Working,
+    /// Its overall score and what the agent says on it.
+    Ready { overall: u8, said: Vec<String> },
+    /// No path finishes (cannot happen for a valid scenario).
+    Unknown,
 }
 
 /// What the trainee asked for on the debrief.
@@ -125,6 +139,18 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
             ui.label(
                 RichText::new(tr.f("debrief-ending", &[("ending", &v.ending)])).color(theme::QUIET),
             );
+            match &v.best {
+                BestView::Ready { overall, .. } => {
+                    ui.label(
+                        RichText::new(tr.f("debrief-best", &[("score", &overall.to_string())]))
+                            .color(theme::QUIET),
+                    );
+                }
+                BestView::Working => {
+                    ui.label(RichText::new(tr.t("debrief-best-working")).color(theme::QUIET));
+                }
+                BestView::Unknown => {}
+            }
         });
         ui.horizontal_wrapped(|ui| {
             for (skill, score) in &v.skills {
@@ -180,6 +206,16 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
                     if let Some(a) = moment(ui, tr, m, v.selected == Some(i)) {
                         action = Some(a);
                     }
+                }
+                if let BestView::Ready { said, .. } = &v.best {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(tr.t("debrief-best-path")).strong());
+                    theme::card(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        for (i, line) in said.iter().enumerate() {
+                            ui.label(format!("{}. {line}", i + 1));
+                        }
+                    });
                 }
             });
     });

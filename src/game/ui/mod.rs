@@ -2,6 +2,7 @@
 //! shows and returns what the trainee asked for, so the panels are tested
 //! with egui_kittest without Bevy, and the screens only translate.
 
+pub mod author_panel;
 pub mod call_panel;
 pub mod debrief_panel;
 pub mod library_panel;

@@ -44,6 +44,53 @@ pub struct ProgressPanelView {
     pub replay: Option<String>,
 }
 
+/// Results going to the learning record store, for the bar at the bottom
+/// of the progress screen (shown only when an LRS is set, or its settings
+/// are wrong). Every text is already in the interface language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeliveryView {
+    /// Results of this trainee not yet sent.
+    pub waiting: usize,
+    /// A send is under way.
+    pub sending: bool,
+    /// The last error, explained.
+    pub last_error: Option<String>,
+    /// Why the LRS settings cannot be used.
+    pub config_error: Option<String>,
+}
+
+/// The line that says how many results wait, in the interface language.
+pub fn waiting_text(tr: &Tr, v: &DeliveryView) -> String {
+    match (v.waiting, v.sending) {
+        (0, true) => tr.t("lrs-sending"),
+        (0, false) => tr.t("lrs-all-sent"),
+        (1, _) => tr.t("lrs-waiting-one"),
+        (n, _) => tr.f("lrs-waiting", &[("count", &n.to_string())]),
+    }
+}
+
+/// Draws the delivery bar at the bottom of the screen. Call it before
+/// [`progress_panel`]: panels go before the central one.
+pub fn delivery_bar(ui: &mut egui::Ui, tr: &Tr, v: &DeliveryView) {
+    egui::Panel::bottom("progress-delivery").show(ui, |ui| {
+        ui.add_space(4.0);
+        if let Some(e) = &v.config_error {
+            ui.label(RichText::new(tr.f("lrs-config-error", &[("error", e)])).color(theme::BAD));
+        } else {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(waiting_text(tr, v)).strong());
+                if v.sending && v.waiting > 0 {
+                    ui.label(RichText::new(tr.t("lrs-sending")).color(theme::QUIET));
+                }
+            });
+            if let Some(e) = &v.last_error {
+                ui.label(RichText::new(tr.f("lrs-last-error", &[("error", e)])).color(theme::BAD));
+            }
+        }
+        ui.add_space(4.0);
+    });
+}
+
 /// What the trainee asked for on the progress screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProgressAction {
