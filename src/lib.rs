@@ -11,6 +11,7 @@
 
 pub mod explore;
 pub mod graph;
+pub mod par;
 pub mod progress;
 pub mod report;
 pub mod scenario;

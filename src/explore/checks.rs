@@ -21,6 +21,7 @@ pub fn settings() -> Settings {
     Settings {
         max_states: 50_000,
         samples: 4_000,
+        exact_overall: false,
         ..Settings::default()
     }
 }
@@ -45,29 +46,15 @@ pub fn check_report(report: &mut Report) {
                 .any(|d| d.file == l.file && d.severity() == Severity::Error)
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = playable.len().div_ceil(threads).max(1);
-    let found: Vec<Diagnostic> = std::thread::scope(|scope| {
-        let handles: Vec<_> = playable
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .flat_map(|l| match Compiled::new(Arc::new(l.scenario.clone())) {
-                            Ok(c) => check(l, &Arc::new(c)),
-                            Err(_) => Vec::new(),
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let found: Vec<Diagnostic> = crate::par::map(&playable, |l| {
+        match Compiled::new(Arc::new(l.scenario.clone())) {
+            Ok(c) => check(l, &Arc::new(c)),
+            Err(_) => Vec::new(),
+        }
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     report.diagnostics.extend(found);
     report
         .diagnostics

@@ -35,6 +35,10 @@ pub struct Settings {
     pub sample_seed: u64,
     /// Sample even when exhaustive exploration would fit.
     pub force_sampling: bool,
+    /// Explore again with points carried when the overall best and worst
+    /// found on summed points are not certain. The validator does not need
+    /// them (its checks use per-skill extremes, endings and shares).
+    pub exact_overall: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +49,7 @@ impl Default for Settings {
             samples: 20_000,
             sample_seed: 1,
             force_sampling: false,
+            exact_overall: true,
         }
     }
 }
@@ -144,7 +149,7 @@ pub fn explore(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
                 let guessing =
                     sample::guess(c, settings.seed, settings.samples, settings.sample_seed);
                 let e = from_memo(c, settings, &summed, &guessing, notes.clone());
-                if overall_certain(c, &e) {
+                if !settings.exact_overall || overall_certain(c, &e) {
                     return e;
                 }
                 let exact_bound = settings.max_states.min(MAX_EXACT_STATES);

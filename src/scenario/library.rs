@@ -91,31 +91,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WalkError> {
 /// Loads and validates files, then checks them against each other. Files
 /// are checked on all cores; the result does not depend on how many.
 pub fn check_files(files: &[PathBuf]) -> Report {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<Result<(Loaded, Vec<Diagnostic>), Diagnostic>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| {
-                            load_file(f).map(|l| {
-                                let d = validate(&l);
-                                (l, d)
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A worker only panics on a bug; fall back to checking its files here.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    let results: Vec<Result<(Loaded, Vec<Diagnostic>), Diagnostic>> = crate::par::map(files, |f| {
+        load_file(f).map(|l| {
+            let d = validate(&l);
+            (l, d)
+        })
     });
     let mut report = Report {
         files: files.len(),
