@@ -14,7 +14,7 @@ use crate::sim::Compiled;
 use crate::sim::script::Step;
 
 use super::choice::{self, Choice};
-use super::state::{Cursor, Endings, Key, is_reply, relevant_facts};
+use super::state::{Cursor, Endings, Key, Shape, is_reply};
 use super::value::Value;
 
 /// Paths longer than this many replies, or twice the scenario's node
@@ -43,7 +43,7 @@ pub struct Memo {
     weights: [i64; 4],
     /// Points so far are part of the state: overall scores are exact.
     pub exact: bool,
-    relevant: Vec<u64>,
+    shape: Shape,
     map: HashMap<Key, Value>,
 }
 
@@ -66,7 +66,7 @@ impl Memo {
             limit: reply_limit(c),
             weights: weights(c),
             exact,
-            relevant: relevant_facts(c),
+            shape: Shape::of(c),
             map: HashMap::new(),
         };
         let key = memo.key(&root);
@@ -75,7 +75,7 @@ impl Memo {
     }
 
     fn key(&self, cur: &Cursor) -> Key {
-        cur.key(self.exact, &self.relevant)
+        cur.key(self.exact, &self.shape)
     }
 
     /// Distinct states visited.

@@ -18,7 +18,7 @@ use crate::sim::script::Step;
 
 use super::choice::{self, Act, Choice};
 use super::exhaustive::{random_weights, reply_limit};
-use super::state::{Cursor, Endings, Key, Outcome, relevant_facts};
+use super::state::{Cursor, Endings, Key, Outcome, Shape};
 use super::value::OBJECTIVES;
 
 /// The best or worst seen for one objective, and how.
@@ -72,13 +72,13 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
     };
     let root = Cursor::start(c, seed);
     let limit = reply_limit(c);
-    let relevant = relevant_facts(c);
+    let shape = Shape::of(c);
     for i in 0..samples {
         let guessing = i % 2 == 1;
         let mut cur = root.clone();
         let mut steps = Vec::new();
         let outcome = loop {
-            seen.insert(cur.key(false, &relevant));
+            seen.insert(cur.key(false, &shape));
             let choices = cur.choices();
             let pick = if guessing {
                 pick_weighted(&mut rng, &random_weights(&cur, &choices))

@@ -172,21 +172,34 @@ impl Cursor {
     /// more states, but the overall score, which clamps each skill to 0..=100
     /// at the end, is then known exactly at every finished path.
     ///
-    /// Facts only count where they can still matter: `relevant[node]` (see
-    /// [`relevant_facts`]) masks the facts heard and the facts already
-    /// credited, so calls that differ only in a fact nothing ahead looks at
-    /// are one state.
-    pub fn key(&self, exact: bool, relevant: &[u64]) -> Key {
+    /// Facts only count where they can still matter (see [`Shape`]). In a
+    /// scenario without loops, the reply count only matters up to the name
+    /// rules' thresholds, and the uses of the name only through the
+    /// overuse rule, so both are kept only as far as they can still change
+    /// a score: calls that differ in nothing else are one state.
+    pub fn key(&self, exact: bool, shape: &Shape) -> Key {
         let s = &self.scorer;
         let node = self.session.node();
-        let mask = relevant.get(node).copied().unwrap_or(u64::MAX);
+        let mask = shape.relevant.get(node).copied().unwrap_or(u64::MAX);
+        let (replies, name_uses, overuse) = match &shape.longest {
+            Some(longest) => {
+                // Overuse at the end: at least 5 replies and 5 × uses ≥ 4 × replies.
+                // Each later reply adds 1 (with the name) or takes 4 (without).
+                let d = 5 * i64::from(s.name_uses) - 4 * i64::from(s.replies);
+                let ahead = i64::from(longest.get(node).copied().unwrap_or(0));
+                let overuse = (d + ahead >= 0).then_some(d);
+                (s.replies.min(OVERUSE_MIN_REPLIES), 0, overuse)
+            }
+            None => (s.replies, s.name_uses, None),
+        };
         Key {
             points: exact.then_some(self.points),
             node: node as u32,
             heard: self.session.heard() & mask,
             mood: mood_key(self.session.mood()),
-            replies: s.replies,
-            name_uses: s.name_uses,
+            replies,
+            name_uses,
+            overuse,
             first_use_early: s.first_use.map(|(nth, _, _)| nth <= rules::NAME_EARLY_BY),
             used_twice: s.second_use.is_some(),
             apologised: s.apologised,
@@ -197,6 +210,87 @@ impl Cursor {
     }
 }
 
+/// The reply count past which no name rule tells counts apart (the
+/// largest of the rules' thresholds).
+const OVERUSE_MIN_REPLIES: u32 = {
+    let a = rules::NAME_OVERUSE_MIN_REPLIES;
+    let b = rules::NAME_ONCE_MIN_REPLIES;
+    let c = rules::NAME_EARLY_BY + 1;
+    let m = if a > b { a } else { b };
+    if m > c { m } else { c }
+};
+
+/// What the explorer knows about a scenario's graph before it starts.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// Per node: the facts anything from there on can look at.
+    pub relevant: Vec<u64>,
+    /// Per node: the most replies a call can still say from there, when the
+    /// scenario has no loops (`None` when it has).
+    pub longest: Option<Vec<u32>>,
+}
+
+impl Shape {
+    pub fn of(c: &Compiled) -> Shape {
+        Shape {
+            relevant: relevant_facts(c),
+            longest: longest_paths(c),
+        }
+    }
+}
+
+/// Where each node's replies can lead (nodes only).
+fn successors(c: &Compiled) -> Vec<Vec<usize>> {
+    c.nodes
+        .iter()
+        .map(|n| {
+            let mut to = Vec::new();
+            for r in &n.replies {
+                for d in std::iter::once(r.next).chain(r.branches.iter().map(|(_, d)| *d)) {
+                    if let crate::sim::compiled::Dest::Node(i) = d {
+                        to.push(i);
+                    }
+                }
+            }
+            to
+        })
+        .collect()
+}
+
+/// Per node, the most replies on a path from it to an ending; `None` if
+/// the node graph has a loop.
+fn longest_paths(c: &Compiled) -> Option<Vec<u32>> {
+    let next = successors(c);
+    // 0 unvisited, 1 on the current path, 2 done.
+    let mut mark = vec![0u8; next.len()];
+    let mut longest = vec![0u32; next.len()];
+    fn visit(i: usize, next: &[Vec<usize>], mark: &mut [u8], longest: &mut [u32]) -> bool {
+        match mark[i] {
+            1 => return false,
+            2 => return true,
+            _ => {}
+        }
+        mark[i] = 1;
+        // Every reply is one more; a reply to an ending is the last.
+        let mut best = 1;
+        for &j in &next[i] {
+            if !visit(j, next, mark, longest) {
+                return false;
+            }
+            best = best.max(1 + longest[j]);
+        }
+        longest[i] = best;
+        mark[i] = 2;
+        true
+    }
+    for i in 0..next.len() {
+        if !visit(i, &next, &mut mark, &mut longest) {
+            return None;
+        }
+    }
+    Some(longest)
+}
+
 fn mood_key(m: Mood) -> [i32; 4] {
     [m.anger, m.trust, m.confusion, m.distress]
 }
@@ -204,7 +298,7 @@ fn mood_key(m: Mood) -> [i32; 4] {
 /// Per node: the facts that anything from that node on can look at (what
 /// replies need or ask, conditions test, customer lines reveal), plus the
 /// facts the escalation policy needs, since a transfer is always possible.
-pub fn relevant_facts(c: &Compiled) -> Vec<u64> {
+fn relevant_facts(c: &Compiled) -> Vec<u64> {
     let cond_bits = |cond: &crate::sim::compiled::Cond| cond.heard | cond.not_heard;
     let own: Vec<u64> = c
         .nodes
@@ -221,21 +315,7 @@ pub fn relevant_facts(c: &Compiled) -> Vec<u64> {
             })
         })
         .collect();
-    let next: Vec<Vec<usize>> = c
-        .nodes
-        .iter()
-        .map(|n| {
-            let mut to = Vec::new();
-            for r in &n.replies {
-                for d in std::iter::once(r.next).chain(r.branches.iter().map(|(_, d)| *d)) {
-                    if let crate::sim::compiled::Dest::Node(i) = d {
-                        to.push(i);
-                    }
-                }
-            }
-            to
-        })
-        .collect();
+    let next = successors(c);
     let mut relevant: Vec<u64> = own.iter().map(|b| b | c.escalation_after).collect();
     // Spread backwards until nothing changes (loops included).
     let mut changed = true;
@@ -263,6 +343,8 @@ pub struct Key {
     mood: [i32; 4],
     replies: u32,
     name_uses: u32,
+    /// 5 × uses of the name − 4 × replies, while the overuse rule can still apply.
+    overuse: Option<i64>,
     first_use_early: Option<bool>,
     used_twice: bool,
     apologised: bool,
