@@ -1,16 +1,10 @@
 //! The real `headset` binary: exit codes, output shapes, messages.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn headset(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+use std::path::Path;
+
+use common::headset;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

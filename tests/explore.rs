@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use headset::explore::{Settings, explore};
 use headset::scenario::library::{check_files, collect_files};
@@ -175,11 +174,7 @@ fn engine_checks_each_fire_on_their_fixture() {
 
 #[test]
 fn cli_json_has_the_documented_shape() {
-    let out = Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(["explore", "tests/fixtures/minimal.ron", "--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let out = common::headset(&["explore", "tests/fixtures/minimal.ron", "--format", "json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -195,11 +190,7 @@ fn cli_json_has_the_documented_shape() {
     assert_eq!(v["worst"]["overall"], 59);
     assert_eq!(v["endings"]["thanks"]["reachable"], true);
     // A broken file: exit 1 and the error on standard error.
-    let out = Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(["explore", "tests/broken/dead-end-loop.ron"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let out = common::headset(&["explore", "tests/broken/dead-end-loop.ron"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E015"));
 }

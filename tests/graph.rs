@@ -5,14 +5,8 @@
 
 mod common;
 
-use std::process::Command;
-
 fn graph(file: &str, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(["graph", file, "--format", format])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let out = common::headset(&["graph", file, "--format", format]);
     assert!(
         out.status.success(),
         "{}",

@@ -106,7 +106,7 @@ impl Memo {
             if let Some(outcome) = child.outcome(&self.endings) {
                 value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
             } else if child.replies() >= self.limit {
-                value.add_cut(weight, right);
+                value.add_cut(right);
             } else {
                 let child_key = self.key(child);
                 self.visit(child, child_key.clone(), max_states)?;

@@ -102,17 +102,6 @@ pub struct Exploration {
     pub worst: Option<Extreme>,
 }
 
-impl Exploration {
-    /// The best score of a skill on its own.
-    pub fn best_skill(&self, skill: Skill) -> Option<u8> {
-        let best = self.best.as_ref()?;
-        best.per_skill
-            .iter()
-            .find(|(s, _, _)| *s == skill)
-            .map(|(_, v, _)| *v)
-    }
-}
-
 /// Whether the overall best and worst found on summed points are the true
 /// extremes: the best can be no higher than the weighted mean of the
 /// per-skill bests, the worst no lower than that of the per-skill worsts.

@@ -17,7 +17,7 @@ use crate::sim::rng::Rng;
 use crate::sim::script::Step;
 
 use super::choice::{self, Act, Choice};
-use super::exhaustive::{random_weights, reply_limit};
+use super::exhaustive::reply_limit;
 use super::state::{Cursor, Endings, Key, Outcome, Shape};
 use super::value::OBJECTIVES;
 
@@ -79,13 +79,13 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
         let mut steps = Vec::new();
         let outcome = loop {
             seen.insert(cur.key(false, &shape));
-            let choices = cur.choices();
-            let pick = if guessing {
-                pick_weighted(&mut rng, &random_weights(&cur, &choices))
+            let (choice, listened) = if guessing {
+                guess_choice(&mut rng, &cur)
             } else {
-                rng.below(choices.len())
+                let choices = cur.choices();
+                let pick = rng.below(choices.len());
+                choices.into_iter().nth(pick).expect("a choice exists")
             };
-            let (choice, listened) = choices.into_iter().nth(pick).expect("a choice exists");
             steps.extend(choice::steps(&cur.session, choice));
             let stepped = cur.step(choice, listened);
             out.right_escalation |= stepped.right_escalation;
@@ -141,21 +141,8 @@ pub fn guess(c: &Arc<Compiled>, seed: u64, playouts: usize, sample_seed: u64) ->
         g.playouts += 1;
         let mut cur = root.clone();
         loop {
-            // The same policy as `random_weights`, without building every choice.
-            let heard = cur.session.pending_lines();
-            let (listened, _) = choice::listen(&cur.session, heard);
-            let mut replies = listened.offered().to_vec();
-            replies.sort_unstable();
-            let act = if replies.is_empty() {
-                let targets = c.target_ids.len();
-                match rng.below(targets + 1) {
-                    t if t < targets => Act::Transfer(t),
-                    _ => Act::HangUp,
-                }
-            } else {
-                Act::Reply(replies[rng.below(replies.len())])
-            };
-            cur = cur.step(Choice { heard, act }, listened).cursor;
+            let (choice, listened) = guess_choice(&mut rng, &cur);
+            cur = cur.step(choice, listened).cursor;
             if let Some(o) = cur.outcome(&endings) {
                 g.share[o.ending] += 1.0;
                 g.pass += f64::from(u8::from(o.passed));
@@ -186,8 +173,23 @@ fn scores(o: &Outcome) -> [u8; OBJECTIVES] {
     [o.overall, s.patience, s.listening, s.name, s.escalation]
 }
 
-fn pick_weighted(rng: &mut Rng, weights: &[f64]) -> usize {
-    // Weights are 1/k for k equally likely choices: pick among the non-zero ones.
-    let live: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
-    live[rng.below(live.len())]
+/// A guessing trainee's choice: the policy of `exhaustive::random_weights`
+/// (let the customer finish, then one of the offered replies, or with none
+/// offered a transfer or hanging up, all equally likely), drawn without
+/// building every choice.
+fn guess_choice(rng: &mut Rng, cur: &Cursor) -> (Choice, crate::sim::Session) {
+    let heard = cur.session.pending_lines();
+    let (listened, _) = choice::listen(&cur.session, heard);
+    let mut replies = listened.offered().to_vec();
+    replies.sort_unstable();
+    let act = if replies.is_empty() {
+        let targets = cur.session.compiled().target_ids.len();
+        match rng.below(targets + 1) {
+            t if t < targets => Act::Transfer(t),
+            _ => Act::HangUp,
+        }
+    } else {
+        Act::Reply(replies[rng.below(replies.len())])
+    };
+    (Choice { heard, act }, listened)
 }

@@ -32,8 +32,6 @@ pub struct Value {
     pub reachable: Vec<bool>,
     /// Per ending: the chance that random play ends there.
     pub random_share: Vec<f64>,
-    /// The chance that random play runs past the reply limit.
-    pub random_cut: f64,
     /// Some path escalates to a right target after hearing what it must.
     pub right_escalation: bool,
     /// Some path was cut at the reply limit.
@@ -49,7 +47,6 @@ impl Value {
             worst: [None; OBJECTIVES],
             reachable: vec![false; endings],
             random_share: vec![0.0; endings],
-            random_cut: 0.0,
             right_escalation: false,
             cut: false,
         }
@@ -111,10 +108,9 @@ impl Value {
     }
 
     /// Adds a choice whose path was cut at the reply limit.
-    pub fn add_cut(&mut self, random_weight: f64, right_escalation: bool) {
+    pub fn add_cut(&mut self, right_escalation: bool) {
         self.paths = self.paths.saturating_add(1);
         self.cut = true;
-        self.random_cut += random_weight;
         self.right_escalation |= right_escalation;
     }
 
@@ -150,7 +146,6 @@ impl Value {
             for (mine, theirs) in self.random_share.iter_mut().zip(&child.random_share) {
                 *mine += random_weight * theirs;
             }
-            self.random_cut += random_weight * child.random_cut;
         }
         self.right_escalation |= right_escalation || child.right_escalation;
         self.cut |= child.cut;

@@ -20,37 +20,9 @@ use crate::sim::{Entry, Session};
 /// The record format this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The four skill scores of a call, 0 to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub struct Scores {
-    pub patience: u8,
-    pub listening: u8,
-    pub name: u8,
-    pub escalation: u8,
-}
-
-impl Scores {
-    /// The score of one skill.
-    pub fn get(&self, skill: Skill) -> u8 {
-        match skill {
-            Skill::Patience => self.patience,
-            Skill::Listening => self.listening,
-            Skill::Name => self.name,
-            Skill::Escalation => self.escalation,
-        }
-    }
-}
-
-impl From<crate::score::Skills> for Scores {
-    fn from(s: crate::score::Skills) -> Self {
-        Scores {
-            patience: s.patience,
-            listening: s.listening,
-            name: s.name,
-            escalation: s.escalation,
-        }
-    }
-}
+/// The four skill scores of a call, 0 to 100, as stored: the rubric's own
+/// type (same fields, same JSON), under the name the history uses.
+pub use crate::score::Skills as Scores;
 
 /// A moment of the debrief as stored: the rubric's `Moment` with an owned
 /// rule name, so it can be read back.
@@ -218,7 +190,7 @@ impl Attempt {
             seed,
             options: EngineOptions::from(session.options()),
             inputs,
-            skills: report.skills.into(),
+            skills: report.skills,
             overall: report.overall,
             pass_mark: report.pass_mark,
             passed: report.passed,

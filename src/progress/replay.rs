@@ -155,7 +155,7 @@ pub fn replay(attempt: &Attempt, compiled: Arc<Compiled>, source: &str) -> Repla
             replayed: report.ending.clone(),
         });
     }
-    let replayed = (Scores::from(report.skills), report.overall);
+    let replayed = (report.skills, report.overall);
     if replayed != (attempt.skills, attempt.overall) {
         what.push(Difference::Score {
             stored: (attempt.skills, attempt.overall),

@@ -6,7 +6,7 @@ pub mod reasons;
 pub mod rules;
 pub mod scorer;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use moment::{Moment, Why};
 pub use scorer::{RawMoment, Scorer};
@@ -15,7 +15,7 @@ use crate::scenario::{EndingKind, Skill, Weights};
 use crate::sim::{EndCause, EndRecord, Session};
 
 /// The four skill scores, 0 to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Skills {
     pub patience: u8,
     pub listening: u8,

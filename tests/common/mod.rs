@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Command, Output};
 use std::sync::Arc;
 
 use headset::scenario::{Severity, load_file, validate};
@@ -44,4 +45,14 @@ pub fn skills(r: &Report) -> [u8; 4] {
         r.skills.name,
         r.skills.escalation,
     ]
+}
+
+/// Runs the real `headset` binary in the project folder, without colour.
+pub fn headset(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_headset"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
 }
