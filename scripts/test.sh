@@ -10,10 +10,11 @@ log() { printf '\n== %s\n' "$*"; }
 # window under Xvfb on Mesa's software Vulkan, drives it with xdotool and
 # checks screenshots with ImageMagick. winit loads the X libraries at run time.
 # Python with venv runs the Ralph LRS the LRS tests deliver to. Graphviz's
-# dot must accept every dialogue graph `headset graph` draws.
+# dot must accept every dialogue graph `headset graph` draws. gcc builds the
+# mimalloc allocator's C source (and links Rust on a bare machine).
 apt_packages=(xvfb mesa-vulkan-drivers libvulkan1 xdotool imagemagick
     libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
-    python3 python3-venv graphviz)
+    python3 python3-venv graphviz gcc)
 need_apt=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$p")

@@ -9,6 +9,14 @@
 // for the caret display; boxing it would burden every caller for nothing.
 #![allow(clippy::result_large_err)]
 
+/// mimalloc instead of the system allocator, for the binary, the tests and
+/// the benchmarks alike. Parsing a library and exploring a call make millions
+/// of small allocations; with glibc's allocator, allocating and freeing was
+/// more than half of `headset validate` on 1,000 files (0.45 s; 0.19 s with
+/// this one) and most of `headset explore`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod explore;
 pub mod graph;
 pub mod par;

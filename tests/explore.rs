@@ -105,6 +105,45 @@ fn exhaustive_and_sampled_agree_on_small_scenarios() {
     }
 }
 
+/// Guessing playouts walked through the explored states give exactly what
+/// the same playouts played through the engine give: same draws, same
+/// endings, same pass share, on every shipped English scenario and on
+/// generated calls with and without a name to overuse.
+#[test]
+fn guessing_over_the_explored_states_matches_guessing_through_the_engine() {
+    use headset::explore::exhaustive::Memo;
+    use headset::explore::sample;
+    let mut compiled: Vec<(String, _)> =
+        collect_files(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/en")])
+            .expect("scenarios/en")
+            .iter()
+            .map(|f| {
+                (
+                    f.display().to_string(),
+                    common::compile(&f.display().to_string()),
+                )
+            })
+            .collect();
+    for n in [6, 12] {
+        let text = headset::scenario::synthetic::call_text("g", n, 4);
+        let loaded = headset::scenario::load_bytes(Path::new("g.ron"), text.as_bytes()).unwrap();
+        let c = headset::sim::Compiled::new(std::sync::Arc::new(loaded.scenario)).unwrap();
+        compiled.push((format!("generated {n}"), std::sync::Arc::new(c)));
+    }
+    for (name, c) in &compiled {
+        let Ok(memo) = Memo::explore(c, 0, false, 200_000) else {
+            panic!("{name}: too many states");
+        };
+        for sample_seed in [1, 7] {
+            let walked = memo.guess(c, 3_000, sample_seed);
+            let played = sample::guess(c, 0, 3_000, sample_seed);
+            assert_eq!(walked.playouts, played.playouts, "{name}");
+            assert_eq!(walked.share, played.share, "{name} seed {sample_seed}");
+            assert_eq!(walked.pass, played.pass, "{name} seed {sample_seed}");
+        }
+    }
+}
+
 /// Past the state bound the explorer samples and says so.
 #[test]
 fn beyond_the_bound_it_samples_and_says_so() {

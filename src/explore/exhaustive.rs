@@ -7,13 +7,16 @@
 //! key, so the states form a graph without cycles even when the scenario
 //! has loops; the reply limit bounds such loops.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::sim::Compiled;
+use crate::sim::rng::Rng;
 use crate::sim::script::Step;
 
 use super::choice::{self, Choice};
+use super::sample::Guessing;
 use super::state::{Cursor, Endings, Key, Shape, is_reply};
 use super::value::Value;
 
@@ -44,7 +47,31 @@ pub struct Memo {
     /// Points so far are part of the state: overall scores are exact.
     pub exact: bool,
     shape: Shape,
-    map: HashMap<Key, Value>,
+    /// Each state's number in `values` and `guesses`.
+    map: FxHashMap<Key, u32>,
+    values: Vec<Value>,
+    /// Per state, the choices a guessing trainee draws from, in the order
+    /// they are drawn (see [`Memo::guess`]).
+    guesses: Vec<Box<[Guess]>>,
+}
+
+/// A choice a guessing trainee can make at a state: the points it earns
+/// and where it leads.
+#[derive(Debug, Clone, Copy)]
+struct Guess {
+    delta: [i32; 4],
+    to: Next,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Next {
+    State(u32),
+    End {
+        ending: u32,
+        end_points: [i32; 4],
+        may_pass: bool,
+    },
+    Cut,
 }
 
 /// Exploration stopped at the state bound.
@@ -67,7 +94,9 @@ impl Memo {
             weights: weights(c),
             exact,
             shape: Shape::of(c),
-            map: HashMap::new(),
+            map: FxHashMap::default(),
+            values: Vec::new(),
+            guesses: Vec::new(),
         };
         let key = memo.key(&root);
         memo.visit(&root, key, max_states)?;
@@ -85,7 +114,12 @@ impl Memo {
 
     /// The summary of the whole call.
     pub fn root_value(&self) -> &Value {
-        &self.map[&self.key(&self.root)]
+        self.value(&self.key(&self.root))
+            .expect("the root is explored")
+    }
+
+    fn value(&self, key: &Key) -> Option<&Value> {
+        self.map.get(key).map(|&i| &self.values[i as usize])
     }
 
     fn visit(&mut self, cur: &Cursor, key: Key, max_states: usize) -> Result<(), TooManyStates> {
@@ -99,30 +133,88 @@ impl Memo {
         let choices = cur.choices();
         let weights = random_weights(cur, &choices);
         let mut value = Value::empty(n);
+        let mut guesses = Vec::new();
         for (i, ((choice, listened), weight)) in choices.into_iter().zip(weights).enumerate() {
             let stepped = cur.step(choice, listened);
             let (child, delta, right) = (&stepped.cursor, stepped.delta, stepped.right_escalation);
             let i = i as u32;
-            if let Some(outcome) = child.outcome(&self.endings) {
+            let to = if let Some(outcome) = child.outcome(&self.endings) {
                 value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
+                Next::End {
+                    ending: outcome.ending as u32,
+                    end_points: outcome.end_points,
+                    may_pass: outcome.may_pass,
+                }
             } else if child.replies() >= self.limit {
                 value.add_cut(right);
+                Next::Cut
             } else {
                 let child_key = self.key(child);
                 self.visit(child, child_key.clone(), max_states)?;
-                let v = &self.map[&child_key];
+                let id = self.map[&child_key];
+                let v = &self.values[id as usize];
                 value.add(i, delta, v, self.weights, self.exact, weight, right);
+                Next::State(id)
+            };
+            if weight > 0.0 {
+                guesses.push(Guess { delta, to });
             }
         }
-        self.map.insert(key, value);
+        self.map.insert(key, self.values.len() as u32);
+        self.values.push(value);
+        self.guesses.push(guesses.into_boxed_slice());
         Ok(())
+    }
+
+    /// `playouts` calls played by a trainee who guesses, walked through the
+    /// explored states instead of the engine: the same draws from the same
+    /// seeded generator as [`super::sample::guess`], so the same result
+    /// (checked by a test), in a fraction of the time.
+    pub fn guess(&self, c: &Compiled, playouts: usize, sample_seed: u64) -> Guessing {
+        let mut rng = Rng::new(sample_seed);
+        let mut g = Guessing {
+            share: vec![0.0; self.endings.ids.len()],
+            ..Guessing::default()
+        };
+        let root = self.map[&self.key(&self.root)];
+        let (weights, pass_mark) = (&c.scenario.weights, c.scenario.pass_mark);
+        for _ in 0..playouts {
+            g.playouts += 1;
+            let (mut at, mut points) = (root, [0i32; 4]);
+            loop {
+                let options = &self.guesses[at as usize];
+                let pick = options[rng.below(options.len())];
+                for (p, d) in points.iter_mut().zip(pick.delta) {
+                    *p += d;
+                }
+                match pick.to {
+                    Next::State(next) => at = next,
+                    Next::End {
+                        ending,
+                        end_points,
+                        may_pass,
+                    } => {
+                        for (p, e) in points.iter_mut().zip(end_points) {
+                            *p += e;
+                        }
+                        let overall = crate::score::skills_from_points(points).overall(weights);
+                        g.share[ending as usize] += 1.0;
+                        g.pass += f64::from(u8::from(may_pass && overall >= pass_mark));
+                        break;
+                    }
+                    Next::Cut => break,
+                }
+            }
+        }
+        g.normalise();
+        g
     }
 
     /// The inputs of the path to the best (or worst) score of objective `o`.
     pub fn path(&self, o: usize, best: bool) -> Vec<Step> {
         let mut steps = Vec::new();
         let mut cur = self.root.clone();
-        while let Some(v) = self.map.get(&self.key(&cur)) {
+        while let Some(v) = self.value(&self.key(&cur)) {
             let pick = if best { v.best[o] } else { v.worst[o] };
             let Some(pick) = pick else { break };
             let Some((choice, listened)) = cur.choices().into_iter().nth(pick.choice as usize)

@@ -135,14 +135,17 @@ pub fn explore(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
                 // Passing depends on every point earned on the way, which
                 // states do not carry: the pass share of random play is
                 // estimated by playing it.
-                let guessing =
-                    sample::guess(c, settings.seed, settings.samples, settings.sample_seed);
+                let guessing = summed.guess(c, settings.samples, settings.sample_seed);
                 let e = from_memo(c, settings, &summed, &guessing, notes.clone());
                 if !settings.exact_overall || overall_certain(c, &e) {
                     return e;
                 }
                 let exact_bound = settings.max_states.min(MAX_EXACT_STATES);
-                if let Ok(exact) = exhaustive::Memo::explore(c, settings.seed, true, exact_bound)
+                // Carrying the points splits states, never merges them: with
+                // more summed states than the bound, the exact pass cannot fit.
+                if summed.states() <= exact_bound
+                    && let Ok(exact) =
+                        exhaustive::Memo::explore(c, settings.seed, true, exact_bound)
                 {
                     return from_memo(c, settings, &exact, &guessing, notes);
                 }

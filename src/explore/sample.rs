@@ -158,7 +158,7 @@ pub fn guess(c: &Arc<Compiled>, seed: u64, playouts: usize, sample_seed: u64) ->
 }
 
 impl Guessing {
-    fn normalise(&mut self) {
+    pub(super) fn normalise(&mut self) {
         let n = self.playouts.max(1) as f64;
         for s in &mut self.share {
             *s /= n;

@@ -20,6 +20,8 @@ pub struct Outcome {
     pub skills: Skills,
     pub overall: u8,
     pub passed: bool,
+    /// Whether this ending lets a call pass at all (see `score::ending_may_pass`).
+    pub may_pass: bool,
 }
 
 /// The endings a path can reach: the scenario's own, then the ways a call
@@ -154,6 +156,7 @@ impl Cursor {
             skills,
             overall,
             passed: score::passes(overall, c.scenario.pass_mark, end),
+            may_pass: score::ending_may_pass(end),
         })
     }
 
@@ -196,7 +199,7 @@ impl Cursor {
             points: exact.then_some(self.points),
             node: node as u32,
             heard: self.session.heard() & mask,
-            mood: mood_key(self.session.mood()),
+            mood: mood_key(self.session.mood(), shape.mood_read),
             replies,
             name_uses,
             overuse,
@@ -228,6 +231,8 @@ pub struct Shape {
     /// Per node: the most replies a call can still say from there, when the
     /// scenario has no loops (`None` when it has).
     pub longest: Option<Vec<u32>>,
+    /// The mood axes anything reads (see `mood_read`).
+    pub mood_read: [bool; 4],
 }
 
 impl Shape {
@@ -235,6 +240,7 @@ impl Shape {
         Shape {
             relevant: relevant_facts(c),
             longest: longest_paths(c),
+            mood_read: mood_read(c),
         }
     }
 }
@@ -291,8 +297,30 @@ fn longest_paths(c: &Compiled) -> Option<Vec<u32>> {
     Some(longest)
 }
 
-fn mood_key(m: Mood) -> [i32; 4] {
-    [m.anger, m.trust, m.confusion, m.distress]
+/// The mood as far as anything can tell: an axis nothing reads is left out
+/// (0), so calls that differ only there share their state.
+fn mood_key(m: Mood, read: [bool; 4]) -> [i32; 4] {
+    let axes = [m.anger, m.trust, m.confusion, m.distress];
+    std::array::from_fn(|i| if read[i] { axes[i] } else { 0 })
+}
+
+/// The mood axes anything reads, in `Axis::ALL` order: anger (the customer
+/// hangs up past `hangs_up_at`; the rubric checks it at the end), distress
+/// (the rubric checks it at the end), and any axis a condition tests. The
+/// rest only change the debrief's mood line, never what happens or scores.
+fn mood_read(c: &Compiled) -> [bool; 4] {
+    let mut read = [true, false, false, true];
+    let conds = c
+        .nodes
+        .iter()
+        .flat_map(|n| &n.replies)
+        .flat_map(|r| r.when.iter().chain(r.branches.iter().map(|(cond, _)| cond)));
+    for cond in conds {
+        for (axis, (above, below)) in cond.bounds.iter().enumerate() {
+            read[axis] |= above.is_some() || below.is_some();
+        }
+    }
+    read
 }
 
 /// Per node: the facts that anything from that node on can look at (what

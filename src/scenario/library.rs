@@ -72,7 +72,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WalkError> {
         .map_err(err)?
         .collect::<Result<_, _>>()
         .map_err(err)?;
-    entries.sort_by_key(|e| e.path());
+    entries.sort_by_cached_key(|e| e.path());
     for e in entries {
         let p = e.path();
         let ft = e.file_type().map_err(|source| WalkError {

@@ -67,6 +67,15 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    fn new(path: &Path, source: &str, scenario: Scenario) -> Loaded {
+        Loaded {
+            scenario,
+            file: path.to_owned(),
+            source: source.to_owned(),
+            locator: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Positions of values in the source.
     pub fn locator(&self) -> &Locator {
         self.locator.get_or_init(|| {
@@ -158,7 +167,12 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
             "start from the minimal scenario in docs/scenario-format.md".into(),
         ));
     }
-    // The cheap byte scan runs on every file; the tokenizer only when the
+    // Well-formed files take the fast reader; RON reads whatever it leaves,
+    // and only RON's verdict decides what is an error (see fast.rs).
+    if let Some(scenario) = super::fast::parse::<Scenario>(source) {
+        return Ok(Loaded::new(path, source, scenario));
+    }
+    // The cheap byte scan runs on what is left; the tokenizer only when the
     // scan finds deep nesting (to say where) or RON fails (to place the error).
     if super::lexer::nesting_exceeds(source, MAX_DEPTH)
         && let Err(LexStop::TooDeep(pos)) = tokenize(source, MAX_DEPTH)
@@ -174,22 +188,24 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, Diagnostic> {
                 .into(),
         ));
     }
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_DEPTH);
-    let scenario: Scenario = match options.from_str(source) {
+    let scenario: Scenario = match parse_with_ron(source) {
         Ok(s) => s,
         Err(e) => {
             let lexed = tokenize(source, MAX_DEPTH);
             return Err(ron_diag(path, source, &e, &lexed));
         }
     };
-    Ok(Loaded {
-        scenario,
-        file: path.to_owned(),
-        source: source.to_owned(),
-        locator: std::sync::OnceLock::new(),
-    })
+    Ok(Loaded::new(path, source, scenario))
+}
+
+/// `source` read by RON itself, with the options every scenario file is read
+/// with. The loader uses it for what the fast reader leaves; the tests use it
+/// to check that the fast reader agrees.
+pub fn parse_with_ron(source: &str) -> Result<Scenario, SpannedError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_DEPTH)
+        .from_str(source)
 }
 
 /// `bytes` come without the byte-order mark, which is `bom` bytes long; the

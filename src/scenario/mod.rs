@@ -2,6 +2,7 @@
 //! errors, and validating it.
 
 pub mod diagnostic;
+pub mod fast;
 pub mod lexer;
 pub mod library;
 pub mod line;

@@ -84,8 +84,12 @@ pub fn skills_from_points(points: [i32; 4]) -> Skills {
 /// Whether a call passes: the pass mark reached, the call ended, and not by
 /// either side hanging up (docs/scoring.md, "Passing").
 pub fn passes(overall: u8, pass_mark: u8, end: &EndRecord) -> bool {
-    overall >= pass_mark
-        && end.kind != EndingKind::HungUp
+    overall >= pass_mark && ending_may_pass(end)
+}
+
+/// Whether a call that ended so can pass at all, whatever its score.
+pub fn ending_may_pass(end: &EndRecord) -> bool {
+    end.kind != EndingKind::HungUp
         && end.cause != EndCause::AgentHangUp
         && end.cause != EndCause::Unfinished
 }

@@ -1,9 +1,9 @@
 //! The dialogue as a graph: reachability, dead ends, facts that no path can
 //! reveal, escalations that are never offered.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{Ctx, destinations, node_path, reply_path};
+use super::{Ctx, node_path, reply_path};
 use crate::scenario::diagnostic::Code;
 use crate::scenario::locate::path;
 use crate::scenario::model::{EndingKind, Escalation, Scenario};
@@ -17,36 +17,94 @@ pub fn hang_up_ending(s: &Scenario) -> Option<&str> {
         .map(|(id, _)| id.as_str())
 }
 
-/// Edges from each node to the nodes and endings its replies lead to.
-pub fn edges(s: &Scenario) -> BTreeMap<&str, BTreeSet<&str>> {
-    let mut out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (id, node) in &s.nodes {
-        let set = out.entry(id.as_str()).or_default();
-        for r in &node.replies {
-            set.insert(r.next.as_str());
-            set.extend(r.branches.iter().map(|b| b.go.as_str()));
+/// The dialogue with its nodes and endings numbered (nodes first, in id
+/// order, then endings), so that the walks below index vectors instead of
+/// comparing ids: on a library of 1,000 files this was a fifth of the time.
+struct Numbered<'s> {
+    /// Number of nodes; the endings follow them.
+    nodes: usize,
+    /// Where each node's replies can lead (empty for endings).
+    next: Vec<Vec<usize>>,
+    /// Where each node or ending can be reached from.
+    prev: Vec<Vec<usize>>,
+    /// The number of the start node.
+    start: Option<usize>,
+    ids: Vec<&'s str>,
+}
+
+impl<'s> Numbered<'s> {
+    fn new(s: &'s Scenario) -> Self {
+        let ids: Vec<&str> = s
+            .nodes
+            .keys()
+            .chain(s.endings.keys())
+            .map(String::as_str)
+            .collect();
+        let number: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut next = vec![Vec::new(); ids.len()];
+        let mut prev = vec![Vec::new(); ids.len()];
+        for (from, node) in s.nodes.values().enumerate() {
+            let dests = node
+                .replies
+                .iter()
+                .flat_map(|r| std::iter::once(&r.next).chain(r.branches.iter().map(|b| &b.go)));
+            for to in dests.filter_map(|d| number.get(d.as_str()).copied()) {
+                if !next[from].contains(&to) {
+                    next[from].push(to);
+                    prev[to].push(from);
+                }
+            }
+        }
+        Numbered {
+            nodes: s.nodes.len(),
+            next,
+            prev,
+            start: number
+                .get(s.start.as_str())
+                .copied()
+                .filter(|&i| i < s.nodes.len()),
+            ids,
         }
     }
-    out
+
+    /// Everything a walk along `edges` from `from` reaches (`from` included).
+    fn walk(&self, from: impl IntoIterator<Item = usize>, edges: &[Vec<usize>]) -> Vec<bool> {
+        let mut seen = vec![false; self.ids.len()];
+        let mut stack: Vec<usize> = from.into_iter().collect();
+        for &i in &stack {
+            seen[i] = true;
+        }
+        while let Some(n) = stack.pop() {
+            for &m in &edges[n] {
+                if !seen[m] {
+                    seen[m] = true;
+                    stack.push(m);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Nodes and endings reachable from the start.
+    fn reachable(&self) -> Vec<bool> {
+        self.walk(self.start, &self.next)
+    }
+
+    /// Nodes from which some ending can be reached.
+    fn can_end(&self) -> Vec<bool> {
+        self.walk(self.nodes..self.ids.len(), &self.prev)
+    }
 }
 
 /// Nodes and endings reachable from the start.
 pub fn reachable(s: &Scenario) -> BTreeSet<&str> {
-    let edges = edges(s);
-    let mut seen = BTreeSet::new();
-    let mut queue = VecDeque::new();
-    if s.nodes.contains_key(&s.start) {
-        seen.insert(s.start.as_str());
-        queue.push_back(s.start.as_str());
-    }
-    while let Some(n) = queue.pop_front() {
-        for &next in edges.get(n).into_iter().flatten() {
-            if seen.insert(next) {
-                queue.push_back(next);
-            }
-        }
-    }
-    seen
+    let g = Numbered::new(s);
+    let reach = g.reachable();
+    g.ids
+        .iter()
+        .zip(reach)
+        .filter_map(|(id, r)| r.then_some(*id))
+        .collect()
 }
 
 pub(super) fn check(c: &mut Ctx) {
@@ -54,32 +112,16 @@ pub(super) fn check(c: &mut Ctx) {
     if !s.nodes.contains_key(&s.start) {
         return; // refs already reported it; everything below would be noise
     }
-    let edges = edges(s);
-    let reach = reachable(s);
-    let mut reverse: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (&from, tos) in &edges {
-        for &to in tos {
-            reverse.entry(to).or_default().insert(from);
-        }
-    }
+    let g = Numbered::new(s);
+    let reach = g.reachable();
+    let can_end = g.can_end();
 
-    // Nodes from which some ending can be reached.
-    let mut can_end: BTreeSet<&str> = BTreeSet::new();
-    let mut queue: VecDeque<&str> = s.endings.keys().map(String::as_str).collect();
-    while let Some(n) = queue.pop_front() {
-        for &prev in reverse.get(n).into_iter().flatten() {
-            if can_end.insert(prev) {
-                queue.push_back(prev);
-            }
-        }
-    }
-
-    for (id, node) in &s.nodes {
-        let np = node_path(id);
-        if !reach.contains(id.as_str()) {
+    for (n, (id, node)) in s.nodes.iter().enumerate() {
+        let np = || node_path(id);
+        if !reach[n] {
             c.report_key(
                 Code::UnreachableNode,
-                &np,
+                &np(),
                 format!("node \"{id}\" cannot be reached from start \"{}\"", s.start),
                 "lead a reply to it with next: or a branch, or remove it",
             );
@@ -88,25 +130,27 @@ pub(super) fn check(c: &mut Ctx) {
         if node.replies.is_empty() {
             c.report_key(
                 Code::DeadEnd,
-                &np,
+                &np(),
                 format!("node \"{id}\" has no replies, so the conversation gets stuck there"),
                 "give it at least one reply whose next: is a node or an ending",
             );
-        } else if !can_end.contains(id.as_str()) {
+        } else if !can_end[n] {
             c.report_key(
                 Code::DeadEnd,
-                &np,
+                &np(),
                 format!("no path from node \"{id}\" leads to an ending"),
                 "make at least one reply on this loop lead to an ending",
             );
         } else if node.replies.iter().all(|r| {
             // A need this node's own lines reveal is met once the customer finishes.
-            let own = revealed_in(s, id);
-            r.when.is_some() || r.needs.iter().any(|f| !own.contains(f))
+            r.when.is_some()
+                || r.needs
+                    .iter()
+                    .any(|f| !revealed_in(s, id).contains(f.as_str()))
         }) {
             c.report_key(
                 Code::NoFallbackReply,
-                &np,
+                &np(),
                 format!("every reply of node \"{id}\" has a condition; if none holds the agent has nothing to say"),
                 "add one reply without needs: or when:",
             );
@@ -114,9 +158,9 @@ pub(super) fn check(c: &mut Ctx) {
     }
 
     let hang_up = hang_up_ending(s);
-    for (id, ending) in &s.endings {
+    for ((id, ending), reached) in s.endings.iter().zip(&reach[g.nodes..]) {
         let by_hang_up = ending.kind == EndingKind::HungUp && Some(id.as_str()) == hang_up;
-        if !reach.contains(id.as_str()) && !by_hang_up {
+        if !reached && !by_hang_up {
             c.report_key(
                 Code::UnreachableEnding,
                 &path::key("endings", id),
@@ -126,19 +170,19 @@ pub(super) fn check(c: &mut Ctx) {
         }
     }
 
-    facts_revealable(c, &reverse, &reach);
+    facts_revealable(c, &g, &reach);
     asked_facts(c);
     escalation_offered(c, &reach);
 }
 
-/// Facts revealed by the customer lines of each node.
-fn revealed_in(s: &Scenario, node: &str) -> BTreeSet<String> {
+/// Facts revealed by the customer lines of a node.
+fn revealed_in<'s>(s: &'s Scenario, node: &str) -> BTreeSet<&'s str> {
     s.nodes
         .get(node)
         .map(|n| {
             n.customer
                 .iter()
-                .flat_map(|l| l.reveals.iter().cloned())
+                .flat_map(|l| l.reveals.iter().map(String::as_str))
                 .collect()
         })
         .unwrap_or_default()
@@ -146,16 +190,16 @@ fn revealed_in(s: &Scenario, node: &str) -> BTreeSet<String> {
 
 /// A reply that needs a fact must sit where some earlier node (or its own
 /// node) can reveal that fact.
-fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach: &BTreeSet<&str>) {
+fn facts_revealable(c: &mut Ctx, g: &Numbered, reach: &[bool]) {
     let s = c.s;
-    let revealed: BTreeMap<&str, BTreeSet<String>> = s
+    let everywhere: BTreeSet<&str> = s
         .nodes
-        .keys()
-        .map(|n| (n.as_str(), revealed_in(s, n)))
+        .values()
+        .flat_map(|n| n.customer.iter().flat_map(|l| &l.reveals))
+        .map(String::as_str)
         .collect();
-    let everywhere: BTreeSet<&String> = revealed.values().flatten().collect();
     for (i, f) in s.escalation.after().iter().enumerate() {
-        if s.facts.contains_key(f) && !everywhere.contains(f) {
+        if s.facts.contains_key(f) && !everywhere.contains(f.as_str()) {
             c.report(
                 Code::FactNeverRevealed,
                 &path::index("escalation.after", i),
@@ -176,55 +220,41 @@ fn facts_revealable(c: &mut Ctx, reverse: &BTreeMap<&str, BTreeSet<&str>>, reach
         .enumerate()
         .map(|(i, f)| (f.as_str(), 1u64 << i))
         .collect();
-    let bits = |fs: &BTreeSet<String>| {
-        fs.iter()
-            .filter_map(|f| bit.get(f.as_str()))
-            .fold(0u64, |a, b| a | b)
-    };
-    let mut known_bits: BTreeMap<&str, u64> =
-        revealed.iter().map(|(n, fs)| (*n, bits(fs))).collect();
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (&node, preds) in reverse {
-            let from_preds = preds
+    let mut known: Vec<u64> = s
+        .nodes
+        .values()
+        .map(|n| {
+            n.customer
                 .iter()
-                .filter_map(|p| known_bits.get(p))
-                .fold(0u64, |a, b| a | b);
-            if let Some(k) = known_bits.get_mut(node)
-                && *k | from_preds != *k
-            {
-                *k |= from_preds;
-                changed = true;
+                .flat_map(|l| &l.reveals)
+                .filter_map(|f| bit.get(f.as_str()))
+                .fold(0u64, |a, b| a | b)
+        })
+        .collect();
+    // A worklist: a node whose set grew passes it on to the nodes it leads to.
+    let mut work: Vec<usize> = (0..g.nodes).collect();
+    while let Some(n) = work.pop() {
+        for &m in g.next[n].iter().filter(|&&m| m < g.nodes) {
+            if known[m] | known[n] != known[m] {
+                known[m] |= known[n];
+                work.push(m);
             }
         }
     }
-    for (id, node) in &s.nodes {
-        if !reach.contains(id.as_str()) {
+    for (n, (id, node)) in s.nodes.iter().enumerate() {
+        if !reach[n] {
             continue;
         }
-        let known_here = known_bits.get(id.as_str()).copied().unwrap_or(0);
+        let known_here = known[n];
         for (i, reply) in node.replies.iter().enumerate() {
-            let rp = reply_path(id, i);
-            let mut needed: Vec<(String, &String)> = reply
-                .needs
-                .iter()
-                .enumerate()
-                .map(|(k, f)| (path::index(&path::field(&rp, "needs"), k), f))
-                .collect();
-            if let Some(w) = &reply.when {
-                needed.extend(
-                    w.heard
-                        .iter()
-                        .enumerate()
-                        .map(|(k, f)| (path::index(&path::field(&rp, "when.heard"), k), f)),
-                );
-            }
-            for (at, f) in needed {
+            let heard = reply.when.iter().flat_map(|w| &w.heard);
+            let needed = (reply.needs.iter().enumerate().map(|(k, f)| ("needs", k, f)))
+                .chain(heard.enumerate().map(|(k, f)| ("when.heard", k, f)));
+            for (field, k, f) in needed {
                 if bit.get(f.as_str()).is_some_and(|b| known_here & b == 0) {
                     c.report(
                         Code::FactNeverRevealed,
-                        &at,
+                        &path::index(&path::field(&reply_path(id, i), field), k),
                         format!("this reply needs \"{f}\", but no node on the way to \"{id}\" reveals it, so it can never be offered"),
                         format!("add reveals: [\"{f}\"] to a customer line before this node, or remove the need"),
                     );
@@ -243,14 +273,13 @@ fn asked_facts(c: &mut Ctx) {
             if !s.facts.contains_key(f) {
                 continue;
             }
-            let rp = reply_path(id, i);
-            let answered = destinations(&rp, reply)
-                .iter()
-                .any(|(_, d)| revealed_in(s, d).contains(f));
+            let answered = std::iter::once(&reply.next)
+                .chain(reply.branches.iter().map(|b| &b.go))
+                .any(|d| revealed_in(s, d).contains(f.as_str()));
             if !answered {
                 c.report(
                     Code::AskedFactNeverRevealed,
-                    &path::field(&rp, "asks"),
+                    &path::field(&reply_path(id, i), "asks"),
                     format!(
                         "this reply asks for \"{f}\", but the node it leads to never reveals it"
                     ),
@@ -275,16 +304,17 @@ fn asked_facts(c: &mut Ctx) {
     }
 }
 
-fn escalation_offered(c: &mut Ctx, reach: &BTreeSet<&str>) {
+fn escalation_offered(c: &mut Ctx, reach: &[bool]) {
     let s = c.s;
     let Escalation::Required { to, .. } = &s.escalation else {
         return;
     };
     let offered = s
         .nodes
-        .iter()
-        .filter(|(id, _)| reach.contains(id.as_str()))
-        .any(|(_, n)| {
+        .values()
+        .zip(reach)
+        .filter(|(_, r)| **r)
+        .any(|(n, _)| {
             n.replies
                 .iter()
                 .any(|r| r.escalate.as_ref().is_some_and(|t| to.contains(t)))

@@ -46,15 +46,15 @@ pub(super) fn check(c: &mut Ctx) {
                 fact_ref(c, fact, || path::field(&rp(), "asks"));
             }
             if let Some(target) = &reply.escalate {
-                target_ref(c, &path::field(&rp(), "escalate"), target);
+                target_ref(c, || path::field(&rp(), "escalate"), target);
             }
             if let Some(w) = &reply.when {
-                condition(c, &path::field(&rp(), "when"), w);
+                condition(c, || path::field(&rp(), "when"), w);
             }
             for (b, br) in reply.branches.iter().enumerate() {
                 condition(
                     c,
-                    &path::field(&path::index(&path::field(&rp(), "branches"), b), "when"),
+                    || path::field(&path::index(&path::field(&rp(), "branches"), b), "when"),
                     &br.when,
                 );
             }
@@ -76,7 +76,7 @@ fn policy(c: &mut Ctx) {
             );
         }
         for (i, t) in to.iter().enumerate() {
-            target_ref(c, &path::index("escalation.to", i), t);
+            target_ref(c, || path::index("escalation.to", i), t);
         }
         for (i, f) in after.iter().enumerate() {
             fact_ref(c, f, || path::index("escalation.after", i));
@@ -84,12 +84,12 @@ fn policy(c: &mut Ctx) {
     }
 }
 
-fn condition(c: &mut Ctx, at: &str, cond: &Condition) {
+fn condition(c: &mut Ctx, at: impl Fn() -> String, cond: &Condition) {
     for (i, f) in cond.heard.iter().enumerate() {
-        fact_ref(c, f, || path::index(&path::field(at, "heard"), i));
+        fact_ref(c, f, || path::index(&path::field(&at(), "heard"), i));
     }
     for (i, f) in cond.not_heard.iter().enumerate() {
-        fact_ref(c, f, || path::index(&path::field(at, "not_heard"), i));
+        fact_ref(c, f, || path::index(&path::field(&at(), "not_heard"), i));
     }
 }
 
@@ -130,10 +130,11 @@ fn fact_ref(c: &mut Ctx, fact: &str, at: impl FnOnce() -> String) {
     );
 }
 
-fn target_ref(c: &mut Ctx, at: &str, target: &str) {
+fn target_ref(c: &mut Ctx, at: impl FnOnce() -> String, target: &str) {
     if c.s.targets.contains_key(target) {
         return;
     }
+    let at = at();
     let all: Vec<&str> = c.s.targets.keys().map(String::as_str).collect();
     let mut hint = suggest_hint(target, &all, "targets");
     if all.is_empty() {
@@ -141,7 +142,7 @@ fn target_ref(c: &mut Ctx, at: &str, target: &str) {
     }
     c.report(
         Code::UnknownTarget,
-        at,
+        &at,
         format!("\"{target}\" is not a declared target"),
         hint,
     );

@@ -5,7 +5,7 @@ use std::path::{Component, Path};
 use super::{Ctx, node_path, reply_path};
 use crate::scenario::diagnostic::Code;
 use crate::scenario::locate::path;
-use crate::scenario::mood::{Axis, MoodShift};
+use crate::scenario::mood::{Axis, Condition, MoodShift};
 
 /// The languages Headset ships.
 pub const LANGUAGES: &[&str] = &["en", "de", "nl"];
@@ -227,13 +227,14 @@ fn ids(c: &mut Ctx) {
     }
 }
 
-fn shift_in_range(c: &mut Ctx, at: &str, shift: &MoodShift) {
+/// `at` builds the path of the value holding `mood`, only when needed.
+fn shift_in_range(c: &mut Ctx, at: impl Fn() -> String, shift: &MoodShift) {
     for axis in Axis::ALL {
         let v = shift.get(axis);
         if !(-100..=100).contains(&v) {
             c.report(
                 Code::OutOfRange,
-                &path::field(&path::field(at, "mood"), axis.key()),
+                &path::field(&path::field(&at(), "mood"), axis.key()),
                 format!("a mood change of {v} is outside -100 to 100"),
                 "mood axes run from 0 to 100, so a change beyond 100 has no meaning",
             );
@@ -243,14 +244,15 @@ fn shift_in_range(c: &mut Ctx, at: &str, shift: &MoodShift) {
 
 fn nodes(c: &mut Ctx) {
     let s = c.s;
+    // Paths are built only for values with a finding: a valid file builds none.
     for (id, node) in &s.nodes {
-        let np = node_path(id);
+        let np = || node_path(id);
         for (i, line) in node.customer.iter().enumerate() {
-            let lp = path::index(&path::field(&np, "customer"), i);
+            let lp = || path::index(&path::field(&np(), "customer"), i);
             if !line.pause.is_finite() || !(0.0..=60.0).contains(&line.pause) {
                 c.report(
                     Code::OutOfRange,
-                    &path::field(&lp, "pause"),
+                    &path::field(&lp(), "pause"),
                     format!("a pause of {} seconds is outside 0 to 60", line.pause),
                     "pauses are seconds of silence before the line, e.g. pause: 2.0",
                 );
@@ -258,22 +260,22 @@ fn nodes(c: &mut Ctx) {
             if line.say.trim().is_empty() {
                 c.report(
                     Code::EmptyText,
-                    &lp,
+                    &lp(),
                     "this customer line is empty".into(),
                     "write what the customer says, or remove the line",
                 );
             }
         }
         if let Some(r) = &node.interrupted {
-            shift_in_range(c, &path::field(&np, "interrupted"), &r.mood);
+            shift_in_range(c, || path::field(&np(), "interrupted"), &r.mood);
         }
         for (i, reply) in node.replies.iter().enumerate() {
-            let rp = reply_path(id, i);
-            shift_in_range(c, &rp, &reply.mood);
+            let rp = || reply_path(id, i);
+            shift_in_range(c, rp, &reply.mood);
             if reply.say.trim().is_empty() {
                 c.report(
                     Code::EmptyText,
-                    &path::field(&rp, "say"),
+                    &path::field(&rp(), "say"),
                     "this reply is empty".into(),
                     "write what the agent says",
                 );
@@ -282,37 +284,21 @@ fn nodes(c: &mut Ctx) {
                 if !(-100..=100).contains(&moment.points) {
                     c.report(
                         Code::OutOfRange,
-                        &path::field(&path::index(&path::field(&rp, "moments"), m), "points"),
+                        &path::field(&path::index(&path::field(&rp(), "moments"), m), "points"),
                         format!("{} points is outside -100 to 100", moment.points),
                         "a skill runs from 0 to 100; one moment cannot move it further",
                     );
                 }
             }
-            let mut conds = Vec::new();
             if let Some(w) = &reply.when {
-                conds.push((path::field(&rp, "when"), w));
+                bounds_in_range(c, || path::field(&rp(), "when"), w);
             }
             for (b, br) in reply.branches.iter().enumerate() {
-                conds.push((
-                    path::field(&path::index(&path::field(&rp, "branches"), b), "when"),
+                bounds_in_range(
+                    c,
+                    || path::field(&path::index(&path::field(&rp(), "branches"), b), "when"),
                     &br.when,
-                ));
-            }
-            for (at, cond) in conds {
-                for (axis, above, below) in cond.bounds() {
-                    for (suffix, v) in [("above", above), ("below", below)] {
-                        if let Some(v) = v
-                            && !(0..=100).contains(&v)
-                        {
-                            c.report(
-                                Code::OutOfRange,
-                                &path::field(&at, &format!("{}_{suffix}", axis.key())),
-                                format!("{}_{suffix}: {v} is outside 0 to 100", axis.key()),
-                                "mood axes run from 0 to 100",
-                            );
-                        }
-                    }
-                }
+                );
             }
         }
     }
@@ -324,6 +310,25 @@ fn nodes(c: &mut Ctx) {
                 format!("the closing line of ending \"{id}\" is empty"),
                 "write what is said at the end",
             );
+        }
+    }
+}
+
+/// The mood bounds of a condition lie on the axes' scale; `at` builds the
+/// condition's path only when one does not.
+fn bounds_in_range(c: &mut Ctx, at: impl Fn() -> String, cond: &Condition) {
+    for (axis, above, below) in cond.bounds() {
+        for (suffix, v) in [("above", above), ("below", below)] {
+            if let Some(v) = v
+                && !(0..=100).contains(&v)
+            {
+                c.report(
+                    Code::OutOfRange,
+                    &path::field(&at(), &format!("{}_{suffix}", axis.key())),
+                    format!("{}_{suffix}: {v} is outside 0 to 100", axis.key()),
+                    "mood axes run from 0 to 100",
+                );
+            }
         }
     }
 }
