@@ -50,9 +50,21 @@ pub struct Memo {
     /// Each state's number in `values` and `guesses`.
     map: FxHashMap<Key, u32>,
     values: Vec<Value>,
-    /// Per state, the choices a guessing trainee draws from, in the order
-    /// they are drawn (see [`Memo::guess`]).
-    guesses: Vec<Box<[Guess]>>,
+    /// The choices a guessing trainee draws from at each state, in the
+    /// order they are drawn, each state's together (see [`Memo::guess`]).
+    /// One flat table, so that a playout step reads one place in memory.
+    guesses: Vec<Guess>,
+    /// Per state, where its choices are in `guesses`.
+    spans: Vec<Span>,
+    /// The endings guessing choices lead to.
+    ends: Vec<End>,
+}
+
+/// A state's choices in [`Memo::guesses`]: `count` of them from `first`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    first: u32,
+    count: u32,
 }
 
 /// A choice a guessing trainee can make at a state: the points it earns
@@ -65,13 +77,17 @@ struct Guess {
 
 #[derive(Debug, Clone, Copy)]
 enum Next {
-    State(u32),
-    End {
-        ending: u32,
-        end_points: [i32; 4],
-        may_pass: bool,
-    },
+    State(Span),
+    /// An index in [`Memo::ends`].
+    End(u32),
     Cut,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct End {
+    ending: u32,
+    points: [i32; 4],
+    may_pass: bool,
 }
 
 /// Exploration stopped at the state bound.
@@ -97,6 +113,8 @@ impl Memo {
             map: FxHashMap::default(),
             values: Vec::new(),
             guesses: Vec::new(),
+            spans: Vec::new(),
+            ends: Vec::new(),
         };
         let key = memo.key(&root);
         memo.visit(&root, key, max_states)?;
@@ -140,11 +158,14 @@ impl Memo {
             let i = i as u32;
             let to = if let Some(outcome) = child.outcome(&self.endings) {
                 value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
-                Next::End {
-                    ending: outcome.ending as u32,
-                    end_points: outcome.end_points,
-                    may_pass: outcome.may_pass,
+                if weight > 0.0 {
+                    self.ends.push(End {
+                        ending: outcome.ending as u32,
+                        points: outcome.end_points,
+                        may_pass: outcome.may_pass,
+                    });
                 }
+                Next::End(self.ends.len().saturating_sub(1) as u32)
             } else if child.replies() >= self.limit {
                 value.add_cut(right);
                 Next::Cut
@@ -154,7 +175,7 @@ impl Memo {
                 let id = self.map[&child_key];
                 let v = &self.values[id as usize];
                 value.add(i, delta, v, self.weights, self.exact, weight, right);
-                Next::State(id)
+                Next::State(self.spans[id as usize])
             };
             if weight > 0.0 {
                 guesses.push(Guess { delta, to });
@@ -162,7 +183,11 @@ impl Memo {
         }
         self.map.insert(key, self.values.len() as u32);
         self.values.push(value);
-        self.guesses.push(guesses.into_boxed_slice());
+        self.spans.push(Span {
+            first: self.guesses.len() as u32,
+            count: guesses.len() as u32,
+        });
+        self.guesses.extend(guesses);
         Ok(())
     }
 
@@ -176,30 +201,26 @@ impl Memo {
             share: vec![0.0; self.endings.ids.len()],
             ..Guessing::default()
         };
-        let root = self.map[&self.key(&self.root)];
+        let root = self.spans[self.map[&self.key(&self.root)] as usize];
         let (weights, pass_mark) = (&c.scenario.weights, c.scenario.pass_mark);
         for _ in 0..playouts {
             g.playouts += 1;
             let (mut at, mut points) = (root, [0i32; 4]);
             loop {
-                let options = &self.guesses[at as usize];
-                let pick = options[rng.below(options.len())];
+                let pick = self.guesses[at.first as usize + rng.below(at.count as usize)];
                 for (p, d) in points.iter_mut().zip(pick.delta) {
                     *p += d;
                 }
                 match pick.to {
                     Next::State(next) => at = next,
-                    Next::End {
-                        ending,
-                        end_points,
-                        may_pass,
-                    } => {
-                        for (p, e) in points.iter_mut().zip(end_points) {
+                    Next::End(e) => {
+                        let end = self.ends[e as usize];
+                        for (p, e) in points.iter_mut().zip(end.points) {
                             *p += e;
                         }
                         let overall = crate::score::skills_from_points(points).overall(weights);
-                        g.share[ending as usize] += 1.0;
-                        g.pass += f64::from(u8::from(may_pass && overall >= pass_mark));
+                        g.share[end.ending as usize] += 1.0;
+                        g.pass += f64::from(u8::from(end.may_pass && overall >= pass_mark));
                         break;
                     }
                     Next::Cut => break,
