@@ -49,13 +49,18 @@ pub fn choices(session: &Session, targets: usize) -> Vec<(Choice, Session)> {
         let (after, _) = listen(session, heard);
         let mut replies = after.offered().to_vec();
         replies.sort_unstable();
-        let acts = replies
+        let acts: Vec<Act> = replies
             .into_iter()
             .map(Act::Reply)
             .chain((0..targets).map(Act::Transfer))
-            .chain(std::iter::once(Act::HangUp));
-        for act in acts {
-            out.push((Choice { heard, act }, after.clone()));
+            .chain(std::iter::once(Act::HangUp))
+            .collect();
+        // Every act but the last plays on a copy; the last takes the original.
+        if let Some((&last, rest)) = acts.split_last() {
+            for &act in rest {
+                out.push((Choice { heard, act }, after.clone()));
+            }
+            out.push((Choice { heard, act: last }, after));
         }
     }
     out
@@ -66,8 +71,8 @@ pub fn act(session: &mut Session, act: Act) {
     let result = match act {
         Act::Reply(i) => session.reply(i),
         Act::Transfer(t) => {
-            let id = session.compiled().target_ids[t].clone();
-            session.transfer(&id)
+            let c = std::sync::Arc::clone(session.compiled());
+            session.transfer(&c.target_ids[t])
         }
         Act::HangUp => session.hang_up(),
     };

@@ -708,7 +708,12 @@ impl Session {
             .targets
             .get(target)
             .map_or(target, String::as_str);
-        let text = render(SystemText::Transferred(label), &c.scenario.language);
+        // Without recorded text (the explorer) nobody reads the line.
+        let text = if self.opts.record_text {
+            render(SystemText::Transferred(label), &c.scenario.language)
+        } else {
+            String::new()
+        };
         let entry = self.push_entry(Speaker::System, text, self.now, false);
         if cut.0 {
             self.mood.apply(&c.nodes[self.node].interrupted);
@@ -730,7 +735,11 @@ impl Session {
         let heard = self.heard;
         let cut = self.cut_off();
         self.turn += 1;
-        let text = render(SystemText::AgentHungUp, &self.c.scenario.language);
+        let text = if self.opts.record_text {
+            render(SystemText::AgentHungUp, &self.c.scenario.language)
+        } else {
+            String::new()
+        };
         let entry = self.push_entry(Speaker::System, text, self.now, false);
         self.record(ActionKind::HangUp, cut, heard, entry);
         self.finish(
