@@ -9,6 +9,7 @@ pub mod author;
 pub mod call;
 pub mod catalog;
 pub mod i18n;
+pub mod memory;
 pub mod progress;
 pub mod redraw;
 pub mod scenarios;
@@ -111,6 +112,7 @@ pub fn logic_plugin(cfg: GameConfig) -> impl Fn(&mut App) {
 
 /// Opens the game window and runs until it is closed.
 pub fn run(cfg: GameConfig) -> AppExit {
+    memory::prefer_small_pages();
     let assets = AssetPlugin {
         file_path: cfg.scenarios.display().to_string(),
         // Trainers edit scenarios while the game runs: reload on save.
