@@ -144,6 +144,30 @@ fn guessing_over_the_explored_states_matches_guessing_through_the_engine() {
     }
 }
 
+/// A mood axis that a condition tests stays in the state: after the curt
+/// reply only trust differs, and only then is the reply that ends "cold" on
+/// offer. Were trust left out, the two calls at "check" would be one state
+/// and "cold" unreachable. A guessing trainee picks "Fine." half the time
+/// and then the apology half the time: a quarter of calls end "cold".
+#[test]
+fn a_mood_axis_a_condition_tests_is_kept_in_the_state() {
+    let c = common::compile("tests/explore/trust-gate.ron");
+    let e = explore(&c, &Settings::default());
+    assert!(e.exhaustive);
+    let ending = |id: &str| e.endings.iter().find(|x| x.id == id).unwrap().clone();
+    assert!(ending("cold").reachable, "{:?}", e.endings);
+    assert!(
+        (ending("cold").random_share - 0.25).abs() < 1e-9,
+        "{:?}",
+        e.endings
+    );
+    assert!(
+        (ending("warm").random_share - 0.75).abs() < 1e-9,
+        "{:?}",
+        e.endings
+    );
+}
+
 /// Past the state bound the explorer samples and says so.
 #[test]
 fn beyond_the_bound_it_samples_and_says_so() {
