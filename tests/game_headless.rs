@@ -4,47 +4,24 @@
 //! inputs; edited files must reload; broken files must show their error.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
+use headset::game::Screen;
 use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall};
 use headset::game::scenarios::Library;
 use headset::game::settings::{Settings, Timers};
-use headset::game::{GameConfig, Screen, logic_plugin};
 use headset::progress::{Input, InputRecord, input::apply};
 use headset::scenario::library::check_files;
 use headset::score::score;
 use headset::sim::Session;
 
-const FRAME: Duration = Duration::from_millis(100);
-
 fn app(scenarios: &Path, data: &Path, watch: bool) -> App {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin {
-            file_path: scenarios.display().to_string(),
-            watch_for_changes_override: Some(watch),
-            meta_check: AssetMetaCheck::Never,
-            ..default()
-        },
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
-    .add_plugins(logic_plugin(GameConfig {
-        scenarios: scenarios.to_owned(),
-        data_dir: data.to_owned(),
-        seed: None,
-        started: std::time::Instant::now(),
-        shift: None,
-        author: false,
-    }));
-    app
+    common::game::app(scenarios, data, Some(watch), None)
 }
 
 /// Updates until `done` holds, sleeping a little so background loading and

@@ -4,27 +4,24 @@
 //! finished call and sending it on a background thread while frames go on.
 #![cfg(feature = "gui")]
 
+mod common;
 mod lrs_support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use headset::game::Screen;
 use headset::game::call::{CallInput, StartCall};
 use headset::game::i18n::{Lang, Tr};
 use headset::game::progress::{Progress, delivery_view};
 use headset::game::scenarios::Library;
-use headset::game::settings::{Settings, Timers};
 use headset::game::ui::progress_panel::{
     DeliveryView, ProgressPanelView, delivery_bar, progress_panel,
 };
-use headset::game::{GameConfig, Screen, logic_plugin};
 use headset::progress::Input;
 use headset::report::Outbox;
 use lrs_support::{Answer, FakeLrs, PASSWORD, free_port, settings_for, write_settings};
@@ -111,44 +108,7 @@ fn unusable_settings_are_shown_instead_of_a_count() {
 }
 
 fn app(data: &Path) -> App {
-    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin {
-            file_path: scenarios.display().to_string(),
-            meta_check: AssetMetaCheck::Never,
-            ..default()
-        },
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )))
-    .add_plugins(logic_plugin(GameConfig {
-        scenarios,
-        data_dir: data.to_owned(),
-        seed: None,
-        started: Instant::now(),
-        shift: None,
-        author: false,
-    }));
-    {
-        let mut s = app.world_mut().resource_mut::<Settings>();
-        s.name = "Sam".into();
-        s.timers = Timers::Off;
-    }
-    let start = Instant::now();
-    while app.world().resource::<Library>().entries.len() < 30 {
-        assert!(start.elapsed().as_secs() < 60, "the library loads");
-        app.update();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Library);
-    app.update();
-    app
+    common::game::at_library(data, None)
 }
 
 /// Plays the kettle call to its end (hanging up after one reply), from

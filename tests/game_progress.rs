@@ -4,65 +4,24 @@
 //! written stays in memory until it can.
 #![cfg(feature = "gui")]
 
-use std::path::Path;
-use std::time::Duration;
+mod common;
 
-use bevy::asset::AssetMetaCheck;
+use std::path::Path;
+
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
+use headset::game::Screen;
 use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall};
 use headset::game::progress::{Progress, discard_interrupted};
 use headset::game::scenarios::Library;
-use headset::game::settings::{Settings, Timers};
-use headset::game::{GameConfig, Screen, logic_plugin};
 use headset::progress::{Input, Store};
 
 fn app(data: &Path) -> App {
-    app_with(data, None)
+    common::game::at_library(data, None)
 }
 
 /// The game as started with `headset --shift CODE` (or without).
 fn app_with(data: &Path, shift: Option<String>) -> App {
-    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin {
-            file_path: scenarios.display().to_string(),
-            meta_check: AssetMetaCheck::Never,
-            ..default()
-        },
-    ))
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )))
-    .add_plugins(logic_plugin(GameConfig {
-        scenarios,
-        data_dir: data.to_owned(),
-        seed: None,
-        started: std::time::Instant::now(),
-        shift,
-        author: false,
-    }));
-    {
-        let mut s = app.world_mut().resource_mut::<Settings>();
-        s.name = "Sam".into();
-        s.timers = Timers::Off;
-    }
-    let start = std::time::Instant::now();
-    while app.world().resource::<Library>().entries.len() < 30 {
-        assert!(start.elapsed().as_secs() < 60, "the library loads");
-        app.update();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // Profile -> Library opens the profile, as Enter on the profile screen does.
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Library);
-    app.update();
-    app
+    common::game::at_library(data, shift)
 }
 
 fn start_kettle(app: &mut App) {

@@ -9,6 +9,9 @@ use headset::scenario::{Severity, load_file, validate};
 use headset::score::{Report, score};
 use headset::sim::{Compiled, Options, Session, script};
 
+#[cfg(feature = "gui")]
+pub mod game;
+
 /// Loads a scenario that must be valid and compiles it.
 pub fn compile(path: &str) -> Arc<Compiled> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
