@@ -12,16 +12,13 @@ mod lrs_support;
 mod progress_support;
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use headset::progress::attempt::attempt_id;
 use headset::progress::{Attempt, Store};
 use headset::report::config::{LrsConfig, Secret};
 use headset::report::{Lrs, Outbox, XapiSettings, deliver, queue_attempt, statements};
-use headset::sim::rng::Rng;
 use lrs_support::{Answer, FakeLrs, PASSWORD, USER, headset, settings_for, text, write_settings};
 use serde_json::Value;
 
@@ -104,47 +101,24 @@ fn nothing_queued_is_lost_or_half_written_when_killed() {
         Answer::Reply(200, "[]".into())
     });
     let dir = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let mut rng = Rng::new(0x0B0C_5AFE);
-    let mut queued: Vec<String> = Vec::new();
-    for run in 0..KILLS {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "kill_queue_child", "--nocapture"])
-            .args(["--test-threads=1", "-q"])
-            .env(CHILD_ENV, dir.path())
-            .env(RUN_ENV, run.to_string())
-            .env(URL_ENV, lrs.url())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the child starts");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(id) = line.strip_prefix("queued ") {
-                    let _ = tx.send(id.to_owned());
-                }
-            }
-        });
-        let wait_for = rng.below(4);
-        let mut seen = Vec::new();
-        while seen.len() < wait_for {
-            match rx.recv_timeout(Duration::from_secs(20)) {
-                Ok(id) => seen.push(id),
-                Err(_) => panic!("child run {run} stopped reporting"),
-            }
-        }
-        std::thread::sleep(Duration::from_micros(rng.below(4000) as u64));
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("the child exited by itself: {status}");
-        }
-        child.kill().expect("SIGKILL");
-        child.wait().unwrap();
-        reader.join().unwrap();
-        seen.extend(rx.try_iter());
-        queued.extend(seen);
-    }
+    let env = |run: u64| {
+        vec![
+            (CHILD_ENV, dir.path().display().to_string()),
+            (RUN_ENV, run.to_string()),
+            (URL_ENV, lrs.url()),
+        ]
+    };
+    let queued: Vec<String> = progress_support::kill_repeatedly(
+        "kill_queue_child",
+        env,
+        "queued ",
+        KILLS,
+        0x0B0C_5AFE,
+        4000,
+    )
+    .into_iter()
+    .flatten()
+    .collect();
 
     // No queued file is half written: every one reads back whole.
     let store = Store::open(dir.path());

@@ -10,14 +10,11 @@
 mod progress_support;
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use headset::progress::store::damaged_path;
 use headset::progress::{Attempt, ProblemKind, Store};
-use headset::sim::rng::Rng;
 
 const CHILD_ENV: &str = "HEADSET_KILL_WRITER";
 const RUN_ENV: &str = "HEADSET_KILL_RUN";
@@ -82,56 +79,22 @@ fn every_attempt_reported_saved_survives_sigkill() {
     }
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let mut rng = Rng::new(0x5EED_0FC0_FFEE);
-    let mut saved: Vec<String> = Vec::new();
-    let mut killed_mid_run = 0;
-    for run in 0..KILLS as u64 {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "kill_writer_child",
-                "--nocapture",
-                "--test-threads=1",
-                "-q",
-            ])
-            .env(CHILD_ENV, dir.path())
-            .env(RUN_ENV, run.to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the writer starts");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(id) = line.strip_prefix("saved ") {
-                    let _ = tx.send(id.to_owned());
-                }
-            }
-        });
-        // Let it save 0 to 3 attempts, then kill it after a random 0-3 ms:
-        // while starting, mid-write, mid-sync, or between save and report.
-        let wait_for = rng.below(4);
-        let mut seen = Vec::new();
-        while seen.len() < wait_for {
-            match rx.recv_timeout(Duration::from_secs(20)) {
-                Ok(id) => seen.push(id),
-                Err(_) => panic!("writer run {run} stopped reporting saves"),
-            }
-        }
-        std::thread::sleep(Duration::from_micros(rng.below(3000) as u64));
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("the writer exited by itself: {status}");
-        }
-        child.kill().expect("SIGKILL");
-        child.wait().unwrap();
-        reader.join().unwrap();
-        // Saves reported before the kill reached the pipe count too.
-        seen.extend(rx.try_iter());
-        killed_mid_run += usize::from(!seen.is_empty());
-        saved.extend(seen);
-    }
+    let env = |run: u64| {
+        vec![
+            (CHILD_ENV, dir.path().display().to_string()),
+            (RUN_ENV, run.to_string()),
+        ]
+    };
+    let runs = progress_support::kill_repeatedly(
+        "kill_writer_child",
+        env,
+        "saved ",
+        KILLS as u64,
+        0x5EED_0FC0_FFEE,
+        3000,
+    );
+    let killed_mid_run = runs.iter().filter(|seen| !seen.is_empty()).count();
+    let saved: Vec<String> = runs.into_iter().flatten().collect();
     let store = Store::open(dir.path());
     let h = store.load(PROFILE);
     let template = template();

@@ -88,3 +88,64 @@ pub fn some_attempts(profile: &str) -> Vec<Attempt> {
         ),
     ]
 }
+
+/// Crash tests: starts this test binary again `kills` times, running only
+/// the test `child` with the environment `env(run)`. Each run prints a line
+/// `<prefix><id>` per thing it made safe; the parent lets it report 0 to 3
+/// of them, waits a random 0 to `max_wait_us` microseconds and kills it
+/// with SIGKILL (while starting, mid-write, mid-sync, or between the write
+/// and its report). Returns, per run, the ids it reported before it died.
+pub fn kill_repeatedly(
+    child: &str,
+    env: impl Fn(u64) -> Vec<(&'static str, String)>,
+    prefix: &'static str,
+    kills: u64,
+    seed: u64,
+    max_wait_us: usize,
+) -> Vec<Vec<String>> {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = headset::sim::rng::Rng::new(seed);
+    let mut runs = Vec::new();
+    for run in 0..kills {
+        let mut process = Command::new(&exe)
+            .args(["--exact", child, "--nocapture", "--test-threads=1", "-q"])
+            .envs(env(run))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the child starts");
+        let stdout = process.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(id) = line.strip_prefix(prefix) {
+                    let _ = tx.send(id.to_owned());
+                }
+            }
+        });
+        let wait_for = rng.below(4);
+        let mut seen = Vec::new();
+        while seen.len() < wait_for {
+            match rx.recv_timeout(Duration::from_secs(20)) {
+                Ok(id) => seen.push(id),
+                Err(_) => panic!("child run {run} stopped reporting"),
+            }
+        }
+        std::thread::sleep(Duration::from_micros(rng.below(max_wait_us) as u64));
+        if let Ok(Some(status)) = process.try_wait() {
+            panic!("the child exited by itself: {status}");
+        }
+        process.kill().expect("SIGKILL");
+        process.wait().unwrap();
+        reader.join().unwrap();
+        // Reports that reached the pipe before the kill count too.
+        seen.extend(rx.try_iter());
+        runs.push(seen);
+    }
+    runs
+}
