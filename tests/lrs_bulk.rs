@@ -6,7 +6,7 @@ mod progress_support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use headset::progress::Store;
@@ -44,12 +44,7 @@ fn fill(outbox: &Outbox, first: u64, n: u64) {
 /// Runs `headset sync` and samples its peak resident memory (VmHWM).
 fn sync_measured(data: &Path) -> (Output, u64, Duration) {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(["sync", "--data-dir"])
-        .arg(data)
-        .env_remove("HEADSET_LRS_URL")
-        .env_remove("HEADSET_LRS_USER")
-        .env_remove("HEADSET_LRS_PASSWORD")
+    let mut child = lrs_support::sync_command(data)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -5,7 +5,7 @@ mod lrs_support;
 mod progress_support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use headset::progress::{Attempt, Store};
@@ -14,23 +14,7 @@ use lrs_support::{PASSWORD, Ralph, headset, ralph_or_skip, settings_for, text, w
 
 /// `n` real calls of one profile, a minute apart.
 fn calls(n: u64) -> Vec<Attempt> {
-    let (c, source) = progress_support::scenario("scenarios/en/double-charge.ron");
-    (0..n)
-        .map(|i| {
-            let (session, log) =
-                progress_support::play_logged(&c, "1,1", i, headset::sim::Options::default());
-            let report = headset::score::score(&session);
-            Attempt::from_session(
-                &session,
-                &report,
-                &source,
-                log,
-                "Anna",
-                1_700_000_000_000 + i * 60_000,
-                i,
-            )
-        })
-        .collect()
+    progress_support::attempts("scenarios/en/double-charge.ron", "1,1", "Anna", n)
 }
 
 #[test]
@@ -55,12 +39,7 @@ fn the_lrs_stopped_during_a_sync_of_50_attempts_then_every_statement_arrives_onc
     let outbox = Outbox::new(store.profile_dir("Anna"));
     assert_eq!(outbox.waiting().unwrap().statements, 200);
 
-    let mut sync = Command::new(env!("CARGO_BIN_EXE_headset"))
-        .args(["sync", "--data-dir"])
-        .arg(data.path())
-        .env_remove("HEADSET_LRS_URL")
-        .env_remove("HEADSET_LRS_USER")
-        .env_remove("HEADSET_LRS_PASSWORD")
+    let mut sync = lrs_support::sync_command(data.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

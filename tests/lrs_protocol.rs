@@ -18,23 +18,7 @@ use serde_json::Value;
 
 /// `n` real calls of one profile, a minute apart.
 fn calls(profile: &str, n: u64) -> Vec<Attempt> {
-    let (c, source) = progress_support::scenario("scenarios/en/warranty-kettle.ron");
-    (0..n)
-        .map(|i| {
-            let (session, log) =
-                progress_support::play_logged(&c, "1,1", i, headset::sim::Options::default());
-            let report = headset::score::score(&session);
-            Attempt::from_session(
-                &session,
-                &report,
-                &source,
-                log,
-                profile,
-                1_700_000_000_000 + i * 60_000,
-                i,
-            )
-        })
-        .collect()
+    progress_support::attempts("scenarios/en/warranty-kettle.ron", "1,1", profile, n)
 }
 
 fn record(data: &std::path::Path, attempts: &[Attempt]) -> Outbox {

@@ -276,6 +276,18 @@ pub fn headset(data: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `headset sync` on `data` with the LRS settings of `lrs.ron` only (none
+/// from the environment), to be spawned and watched while it runs.
+pub fn sync_command(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_headset"));
+    c.args(["sync", "--data-dir"])
+        .arg(data)
+        .env_remove("HEADSET_LRS_URL")
+        .env_remove("HEADSET_LRS_USER")
+        .env_remove("HEADSET_LRS_PASSWORD");
+    c
+}
+
 /// Standard output and error as text.
 pub fn text(o: &Output) -> (String, String) {
     (

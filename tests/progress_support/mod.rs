@@ -40,6 +40,20 @@ pub fn play_logged(
     (s, log)
 }
 
+/// `n` real attempts of `profile`, each `path` played with `spec` and seed
+/// `i`, a minute apart.
+pub fn attempts(path: &str, spec: &str, profile: &str, n: u64) -> Vec<Attempt> {
+    let (c, source) = scenario(path);
+    (0..n)
+        .map(|i| {
+            let (session, log) = play_logged(&c, spec, i, Options::default());
+            let report = score(&session);
+            let started_ms = 1_700_000_000_000 + i * 60_000;
+            Attempt::from_session(&session, &report, &source, log, profile, started_ms, i)
+        })
+        .collect()
+}
+
 /// A real attempt: `path` played with `spec`.
 pub fn attempt(path: &str, spec: &str, seed: u64, profile: &str, started_ms: u64) -> Attempt {
     let (c, source) = scenario(path);
