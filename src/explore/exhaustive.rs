@@ -156,28 +156,29 @@ impl Memo {
             let stepped = cur.step(choice, listened);
             let (child, delta, right) = (&stepped.cursor, stepped.delta, stepped.right_escalation);
             let i = i as u32;
-            let to = if let Some(outcome) = child.outcome(&self.endings) {
+            // The ending is kept only if a guessing trainee can reach it
+            // (weight above 0); `Next::End` names the place it takes then.
+            let (to, end) = if let Some(outcome) = child.outcome(&self.endings) {
                 value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
-                if weight > 0.0 {
-                    self.ends.push(End {
-                        ending: outcome.ending as u32,
-                        points: outcome.end_points,
-                        may_pass: outcome.may_pass,
-                    });
-                }
-                Next::End(self.ends.len().saturating_sub(1) as u32)
+                let end = End {
+                    ending: outcome.ending as u32,
+                    points: outcome.end_points,
+                    may_pass: outcome.may_pass,
+                };
+                (Next::End(self.ends.len() as u32), Some(end))
             } else if child.replies() >= self.limit {
                 value.add_cut(right);
-                Next::Cut
+                (Next::Cut, None)
             } else {
                 let child_key = self.key(child);
                 self.visit(child, child_key.clone(), max_states)?;
                 let id = self.map[&child_key];
                 let v = &self.values[id as usize];
                 value.add(i, delta, v, self.weights, self.exact, weight, right);
-                Next::State(self.spans[id as usize])
+                (Next::State(self.spans[id as usize]), None)
             };
             if weight > 0.0 {
+                self.ends.extend(end);
                 guesses.push(Guess { delta, to });
             }
         }

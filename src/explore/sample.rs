@@ -127,7 +127,10 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
     out
 }
 
-/// Plays `playouts` guessing playouts only.
+/// Plays `playouts` guessing playouts only, through the engine. An
+/// exhaustive exploration walks its table of states instead
+/// ([`super::exhaustive::Memo::guess`]); this is what that walk is checked
+/// against (tests/explore.rs).
 pub fn guess(c: &Arc<Compiled>, seed: u64, playouts: usize, sample_seed: u64) -> Guessing {
     let endings = Endings::of(c);
     let mut rng = Rng::new(sample_seed);

@@ -392,10 +392,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
         self.expect(b'[')?;
         self.enter()?;
-        let out = v.visit_seq(Items {
-            r: &mut *self,
-            close: b']',
-        })?;
+        let out = v.visit_seq(Items { r: &mut *self })?;
         self.expect(b']')?;
         self.leave();
         Ok(out)
@@ -463,18 +460,17 @@ fn after_item(r: &mut Reader, close: u8) -> Result<()> {
 /// The elements of `[...]`.
 struct Items<'r, 'a> {
     r: &'r mut Reader<'a>,
-    close: u8,
 }
 
 impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = GiveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        if self.r.peek()? == self.close {
+        if self.r.peek()? == b']' {
             return Ok(None);
         }
         let value = seed.deserialize(&mut *self.r)?;
-        after_item(self.r, self.close)?;
+        after_item(self.r, b']')?;
         Ok(Some(value))
     }
 }

@@ -127,6 +127,7 @@ pub(super) fn check(c: &mut Ctx) {
             );
             continue;
         }
+        let own = revealed_in(s, id);
         if node.replies.is_empty() {
             c.report_key(
                 Code::DeadEnd,
@@ -143,10 +144,7 @@ pub(super) fn check(c: &mut Ctx) {
             );
         } else if node.replies.iter().all(|r| {
             // A need this node's own lines reveal is met once the customer finishes.
-            r.when.is_some()
-                || r.needs
-                    .iter()
-                    .any(|f| !revealed_in(s, id).contains(f.as_str()))
+            r.when.is_some() || r.needs.iter().any(|f| !own.contains(f.as_str()))
         }) {
             c.report_key(
                 Code::NoFallbackReply,
