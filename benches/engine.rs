@@ -14,9 +14,9 @@ fn engine(c: &mut Criterion) {
     let text = scenario_text("bench", 40, 8);
     let loaded = load_bytes(std::path::Path::new("bench.ron"), text.as_bytes()).expect("valid");
     let compiled = Arc::new(Compiled::new(Arc::new(loaded.scenario)).expect("compiles"));
-    // The explorer's mode: no transcript text.
+    // The explorer's mode: no history (transcript, events).
     let opts = Options {
-        record_text: false,
+        history: false,
         ..Options::default()
     };
     let steps_per_call = {

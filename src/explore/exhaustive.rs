@@ -18,7 +18,7 @@ use crate::sim::script::Step;
 use super::choice::{self, Choice};
 use super::sample::Guessing;
 use super::state::{Cursor, Endings, Key, Shape, is_reply};
-use super::value::Value;
+use super::value::{Reach, Value};
 
 /// Paths longer than this many replies, or twice the scenario's node
 /// count if that is more, are cut and reported as such. Only loops make
@@ -47,9 +47,12 @@ pub struct Memo {
     /// Points so far are part of the state: overall scores are exact.
     pub exact: bool,
     shape: Shape,
-    /// Each state's number in `values` and `guesses`.
+    /// Each explored state's number in `values`, `spans` and `reach`.
     map: FxHashMap<Key, u32>,
+    root_id: u32,
     values: Vec<Value>,
+    /// Per state, the endings its paths reach and random play's shares.
+    reach: Reach,
     /// The choices a guessing trainee draws from at each state, in the
     /// order they are drawn, each state's together (see [`Memo::guess`]).
     /// One flat table, so that a playout step reads one place in memory.
@@ -103,21 +106,25 @@ impl Memo {
         max_states: usize,
     ) -> Result<Memo, TooManyStates> {
         let root = Cursor::start(c, seed);
+        let endings = Endings::of(c);
+        let n = endings.ids.len();
         let mut memo = Memo {
-            endings: Endings::of(c),
+            endings,
             root: root.clone(),
             limit: reply_limit(c),
             weights: weights(c),
             exact,
             shape: Shape::of(c),
             map: FxHashMap::default(),
+            root_id: 0,
             values: Vec::new(),
+            reach: Reach::new(n),
             guesses: Vec::new(),
             spans: Vec::new(),
             ends: Vec::new(),
         };
         let key = memo.key(&root);
-        memo.visit(&root, key, max_states)?;
+        memo.root_id = memo.visit(&root, key, max_states)?;
         Ok(memo)
     }
 
@@ -132,25 +139,41 @@ impl Memo {
 
     /// The summary of the whole call.
     pub fn root_value(&self) -> &Value {
-        self.value(&self.key(&self.root))
-            .expect("the root is explored")
+        &self.values[self.root_id as usize]
+    }
+
+    /// Per ending: whether any path reaches it.
+    pub fn reachable(&self) -> &[bool] {
+        self.reach.reachable(self.root_id)
+    }
+
+    /// Per ending: the share of random play that ends there.
+    pub fn random_share(&self) -> &[f64] {
+        self.reach.share(self.root_id)
     }
 
     fn value(&self, key: &Key) -> Option<&Value> {
         self.map.get(key).map(|&i| &self.values[i as usize])
     }
 
-    fn visit(&mut self, cur: &Cursor, key: Key, max_states: usize) -> Result<(), TooManyStates> {
-        if self.map.contains_key(&key) {
-            return Ok(());
+    /// Explores the state `cur` (whose key is `key`) and everything after
+    /// it, once: returns its number in `values`, `spans` and `reach`.
+    fn visit(&mut self, cur: &Cursor, key: Key, max_states: usize) -> Result<u32, TooManyStates> {
+        if let Some(&id) = self.map.get(&key) {
+            return Ok(id);
         }
         if self.map.len() >= max_states {
             return Err(TooManyStates);
         }
-        let n = self.endings.ids.len();
+        // The number is taken now, so that the ending table's row can be
+        // filled in place while the states after this one are explored.
+        let id = self.values.len() as u32;
+        self.values.push(Value::EMPTY);
+        self.spans.push(Span { first: 0, count: 0 });
+        self.reach.push_row();
         let choices = cur.choices();
         let weights = random_weights(cur, &choices);
-        let mut value = Value::empty(n);
+        let mut value = Value::EMPTY;
         let mut guesses = Vec::new();
         for (i, ((choice, listened), weight)) in choices.into_iter().zip(weights).enumerate() {
             let stepped = cur.step(choice, listened);
@@ -159,7 +182,8 @@ impl Memo {
             // The ending is kept only if a guessing trainee can reach it
             // (weight above 0); `Next::End` names the place it takes then.
             let (to, end) = if let Some(outcome) = child.outcome(&self.endings) {
-                value.add_leaf(i, delta, &outcome, self.weights, self.exact, weight, right);
+                value.add_leaf(i, delta, &outcome, self.weights, self.exact, right);
+                self.reach.add_leaf(id, outcome.ending, weight);
                 let end = End {
                     ending: outcome.ending as u32,
                     points: outcome.end_points,
@@ -171,25 +195,25 @@ impl Memo {
                 (Next::Cut, None)
             } else {
                 let child_key = self.key(child);
-                self.visit(child, child_key.clone(), max_states)?;
-                let id = self.map[&child_key];
-                let v = &self.values[id as usize];
-                value.add(i, delta, v, self.weights, self.exact, weight, right);
-                (Next::State(self.spans[id as usize]), None)
+                let cid = self.visit(child, child_key, max_states)?;
+                let v = &self.values[cid as usize];
+                value.add(i, delta, v, self.weights, self.exact, right);
+                self.reach.add(id, cid, weight);
+                (Next::State(self.spans[cid as usize]), None)
             };
             if weight > 0.0 {
                 self.ends.extend(end);
                 guesses.push(Guess { delta, to });
             }
         }
-        self.map.insert(key, self.values.len() as u32);
-        self.values.push(value);
-        self.spans.push(Span {
+        self.map.insert(key, id);
+        self.values[id as usize] = value;
+        self.spans[id as usize] = Span {
             first: self.guesses.len() as u32,
             count: guesses.len() as u32,
-        });
+        };
         self.guesses.extend(guesses);
-        Ok(())
+        Ok(id)
     }
 
     /// `playouts` calls played by a trainee who guesses, walked through the
@@ -202,7 +226,7 @@ impl Memo {
             share: vec![0.0; self.endings.ids.len()],
             ..Guessing::default()
         };
-        let root = self.spans[self.map[&self.key(&self.root)] as usize];
+        let root = self.spans[self.root_id as usize];
         let (weights, pass_mark) = (&c.scenario.weights, c.scenario.pass_mark);
         for _ in 0..playouts {
             g.playouts += 1;

@@ -246,7 +246,7 @@ fn from_memo(
         exhaustive: !v.cut,
         notes,
         samples: None,
-        endings: endings(&memo.endings, &v.reachable, &v.random_share),
+        endings: endings(&memo.endings, memo.reachable(), memo.random_share()),
         random_pass: guessing.pass,
         guessing_playouts: guessing.playouts,
         right_escalation: v.right_escalation,

@@ -79,10 +79,10 @@ pub struct Stepped {
 }
 
 impl Cursor {
-    /// The call as it starts. Text is not built: the explorer never shows it.
+    /// The call as it starts, without history: the explorer never shows it.
     pub fn start(c: &Arc<Compiled>, seed: u64) -> Cursor {
         let opts = Options {
-            record_text: false,
+            history: false,
             ..Options::default()
         };
         Cursor {

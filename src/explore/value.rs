@@ -21,36 +21,88 @@ pub struct Pick {
     pub choice: u32,
 }
 
-/// The summary of every path from one state.
-#[derive(Debug, Clone)]
+/// The summary of every path from one state. Which endings the paths reach
+/// and how often random play ends there are kept per state in the memo's
+/// [`Reach`] table, so a state's summary needs no memory of its own.
+#[derive(Debug, Clone, Copy)]
 pub struct Value {
     /// Distinct paths (input sequences) to the end of the call; saturates.
     pub paths: u128,
     pub best: [Option<Pick>; OBJECTIVES],
     pub worst: [Option<Pick>; OBJECTIVES],
-    /// Per ending: whether any path reaches it.
-    pub reachable: Vec<bool>,
-    /// Per ending: the chance that random play ends there.
-    pub random_share: Vec<f64>,
     /// Some path escalates to a right target after hearing what it must.
     pub right_escalation: bool,
     /// Some path was cut at the reply limit.
     pub cut: bool,
 }
 
-impl Value {
-    /// Starts an empty summary for `endings` endings.
-    pub fn empty(endings: usize) -> Value {
-        Value {
-            paths: 0,
-            best: [None; OBJECTIVES],
-            worst: [None; OBJECTIVES],
-            reachable: vec![false; endings],
-            random_share: vec![0.0; endings],
-            right_escalation: false,
-            cut: false,
+/// Per state and ending: whether any path from the state reaches the
+/// ending, and the chance that random play from the state ends there. One
+/// row of `endings` entries per state, in one table.
+#[derive(Debug, Clone, Default)]
+pub struct Reach {
+    endings: usize,
+    reachable: Vec<bool>,
+    share: Vec<f64>,
+}
+
+impl Reach {
+    pub fn new(endings: usize) -> Reach {
+        Reach {
+            endings,
+            ..Reach::default()
         }
     }
+
+    /// Adds an empty row for a new state; rows are numbered like states.
+    pub fn push_row(&mut self) {
+        let n = self.reachable.len() + self.endings;
+        self.reachable.resize(n, false);
+        self.share.resize(n, 0.0);
+    }
+
+    /// State `row` can end at `ending`, and random play from it takes that
+    /// way with chance `random_weight`.
+    pub fn add_leaf(&mut self, row: u32, ending: usize, random_weight: f64) {
+        let i = row as usize * self.endings + ending;
+        self.reachable[i] = true;
+        self.share[i] += random_weight;
+    }
+
+    /// State `row` can go on to state `child`, which random play picks with
+    /// chance `random_weight`.
+    pub fn add(&mut self, row: u32, child: u32, random_weight: f64) {
+        let (to, from) = (row as usize * self.endings, child as usize * self.endings);
+        for k in 0..self.endings {
+            self.reachable[to + k] |= self.reachable[from + k];
+            if random_weight > 0.0 {
+                self.share[to + k] += random_weight * self.share[from + k];
+            }
+        }
+    }
+
+    /// Per ending, whether state `row` can reach it.
+    pub fn reachable(&self, row: u32) -> &[bool] {
+        let at = row as usize * self.endings;
+        &self.reachable[at..at + self.endings]
+    }
+
+    /// Per ending, the share of random play from state `row` that ends there.
+    pub fn share(&self, row: u32) -> &[f64] {
+        let at = row as usize * self.endings;
+        &self.share[at..at + self.endings]
+    }
+}
+
+impl Value {
+    /// A summary with no paths yet.
+    pub const EMPTY: Value = Value {
+        paths: 0,
+        best: [None; OBJECTIVES],
+        worst: [None; OBJECTIVES],
+        right_escalation: false,
+        cut: false,
+    };
 
     fn offer(&mut self, o: usize, points: i64, choice: u32) {
         if self.best[o].is_none_or(|p| points > p.points) {
@@ -64,7 +116,6 @@ impl Value {
     /// Adds a choice that earns `delta` and ends the call with `outcome`.
     /// With `exact` the values are final scores (the state knows every
     /// point earned before it); without, points still to be earned.
-    #[allow(clippy::too_many_arguments)]
     pub fn add_leaf(
         &mut self,
         choice: u32,
@@ -72,7 +123,6 @@ impl Value {
         outcome: &Outcome,
         weights: [i64; 4],
         exact: bool,
-        random_weight: f64,
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(1);
@@ -102,8 +152,6 @@ impl Value {
         for (o, v) in values.into_iter().enumerate() {
             self.offer(o, v, choice);
         }
-        self.reachable[outcome.ending] = true;
-        self.random_share[outcome.ending] += random_weight;
         self.right_escalation |= right_escalation;
     }
 
@@ -115,9 +163,7 @@ impl Value {
     }
 
     /// Adds the paths behind choice `choice`, which earns `delta` on the way
-    /// (already counted in the child's values when `exact`); `random_weight`
-    /// is the chance that random play takes it.
-    #[allow(clippy::too_many_arguments)]
+    /// (already counted in the child's values when `exact`).
     pub fn add(
         &mut self,
         choice: u32,
@@ -125,7 +171,6 @@ impl Value {
         child: &Value,
         weights: [i64; 4],
         exact: bool,
-        random_weight: f64,
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(child.paths);
@@ -137,14 +182,6 @@ impl Value {
                 // Offer both ends; `offer` keeps the better and the worse.
                 self.offer(o, step + b.points, choice);
                 self.offer(o, step + w, choice);
-            }
-        }
-        for (mine, theirs) in self.reachable.iter_mut().zip(&child.reachable) {
-            *mine |= theirs;
-        }
-        if random_weight > 0.0 {
-            for (mine, theirs) in self.random_share.iter_mut().zip(&child.random_share) {
-                *mine += random_weight * theirs;
             }
         }
         self.right_escalation |= right_escalation || child.right_escalation;

@@ -110,7 +110,7 @@ impl Settings {
             } else {
                 self.name.trim().to_owned()
             },
-            record_text: true,
+            history: true,
         }
     }
 }

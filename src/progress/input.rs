@@ -36,7 +36,7 @@ pub struct InputRecord {
     pub input: Input,
 }
 
-/// The engine options a call was played with, as stored. `record_text` is
+/// The engine options a call was played with, as stored. `history` is
 /// not stored: a stored call always has its transcript.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EngineOptions {
@@ -65,7 +65,7 @@ impl EngineOptions {
             pace: self.pace,
             timers: self.timers,
             agent_name: self.agent_name.clone(),
-            record_text: true,
+            history: true,
         }
     }
 }

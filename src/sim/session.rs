@@ -24,8 +24,11 @@ pub struct Options {
     pub timers: bool,
     /// The agent's name, for `{agent}`.
     pub agent_name: String,
-    /// Build transcript text (the explorer turns this off for speed).
-    pub record_text: bool,
+    /// Keep the call's history: the transcript with its text and the event
+    /// log. The explorer turns it off for speed: it reads only the state of
+    /// the call and the action records the rubric scores. The customer's
+    /// text variants are still drawn, so the call plays out the same.
+    pub history: bool,
 }
 
 impl Default for Options {
@@ -34,7 +37,7 @@ impl Default for Options {
             pace: 1.0,
             timers: true,
             agent_name: "Alex".into(),
-            record_text: true,
+            history: true,
         }
     }
 }
@@ -287,10 +290,19 @@ impl Session {
         }
     }
 
+    /// Logs an event when the call keeps its history; otherwise the event
+    /// is not even built (some carry names the explorer never reads).
+    fn log(&mut self, event: impl FnOnce(&Self) -> Event) {
+        if self.opts.history {
+            let e = event(self);
+            self.events.push(e);
+        }
+    }
+
     fn pick_text(&mut self, say: &str, variants: &[String]) -> String {
         let n = variants.len();
         let k = if n == 0 { 0 } else { self.rng.below(n + 1) };
-        if !self.opts.record_text {
+        if !self.opts.history {
             return String::new();
         }
         let raw = if k == 0 { say } else { &variants[k - 1] };
@@ -312,7 +324,7 @@ impl Session {
         self.lines.clear();
         for (i, line) in n.customer.iter().enumerate() {
             let text = self.pick_text(&line.say, &line.variants);
-            let words = if self.opts.record_text {
+            let words = if self.opts.history {
                 pace::word_count(&text)
             } else {
                 cn.lines[i].words
@@ -352,7 +364,9 @@ impl Session {
         self.reply_text.clear();
         for r in &n.replies {
             let text = self.pick_text(&r.say, &r.variants);
-            self.reply_text.push(text);
+            if self.opts.history {
+                self.reply_text.push(text);
+            }
         }
         self.order = (0..n.replies.len()).collect();
         let mut order = std::mem::take(&mut self.order);
@@ -381,12 +395,11 @@ impl Session {
         if unchanged {
             return;
         }
-        let offered: Vec<usize> = self.order.iter().copied().filter(available).collect();
-        self.events.push(Event::RepliesOffered {
-            replies: offered.clone(),
-            t_ms: self.now,
+        self.offered = self.order.iter().copied().filter(available).collect();
+        self.log(|s| Event::RepliesOffered {
+            replies: s.offered.clone(),
+            t_ms: s.now,
         });
-        self.offered = offered;
     }
 
     /// Delivers customer lines up to `target` ms.
@@ -394,7 +407,8 @@ impl Session {
         let mut learned = false;
         while self.next_line < self.lines.len() {
             let i = self.next_line;
-            if self.lines[i].entry.is_none() && self.lines[i].start <= target {
+            // Without history a line needs no transcript entry.
+            if self.opts.history && self.lines[i].entry.is_none() && self.lines[i].start <= target {
                 let (start, end) = (self.lines[i].start, self.lines[i].end);
                 let entry =
                     self.push_entry(Speaker::Customer, self.lines[i].text.clone(), start, false);
@@ -410,14 +424,16 @@ impl Session {
             }
             let l = &self.lines[i];
             let (end, reveals, entry) = (l.end, l.reveals, l.entry.unwrap_or(0));
-            self.events.push(Event::LineFinished { entry, t_ms: end });
+            self.log(|_| Event::LineFinished { entry, t_ms: end });
             let new = reveals & !self.heard;
             self.heard |= reveals;
-            for f in self.c.fact_names(new) {
-                self.events.push(Event::FactRevealed {
-                    fact: f.to_owned(),
-                    t_ms: end,
-                });
+            if self.opts.history {
+                for f in self.c.fact_names(new) {
+                    self.events.push(Event::FactRevealed {
+                        fact: f.to_owned(),
+                        t_ms: end,
+                    });
+                }
             }
             learned |= new != 0;
             self.next_line += 1;
@@ -430,7 +446,12 @@ impl Session {
         }
     }
 
+    /// Adds a transcript entry and returns its index; without history there
+    /// is no transcript, and every index is 0.
     fn push_entry(&mut self, speaker: Speaker, text: String, t_ms: u64, cut: bool) -> usize {
+        if !self.opts.history {
+            return 0;
+        }
         self.transcript.push(Entry {
             speaker,
             text,
@@ -468,12 +489,12 @@ impl Session {
                         anger,
                         ..MoodShift::default()
                     });
-                    self.events.push(Event::DeadAir {
+                    self.log(|_| Event::DeadAir {
                         t_ms: at,
                         silent_ms: at - finished,
                     });
-                    self.events.push(Event::MoodChanged {
-                        mood: self.mood,
+                    self.log(|s| Event::MoodChanged {
+                        mood: s.mood,
                         t_ms: at,
                     });
                     if self.hang_up_if_furious() {
@@ -539,15 +560,9 @@ impl Session {
             };
             e.cut = true;
         }
-        let missed_names = self
-            .c
-            .fact_names(missed)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        self.events.push(Event::Interrupted {
-            t_ms: self.now,
-            missed_facts: missed_names,
+        self.log(|s| Event::Interrupted {
+            t_ms: s.now,
+            missed_facts: s.c.fact_names(missed).into_iter().map(str::to_owned).collect(),
         });
         self.lines.truncate(self.next_line);
         self.finished_at = Some(self.now);
@@ -558,18 +573,20 @@ impl Session {
         if self.mood.anger < i32::from(self.c.scenario.customer.hangs_up_at) {
             return false;
         }
-        self.events.push(Event::CustomerHungUp { t_ms: self.now });
+        self.log(|s| Event::CustomerHungUp { t_ms: s.now });
         let c = Arc::clone(&self.c);
         if let Some(e) = c.hang_up {
             let ending = &c.ending_defs[e];
             let text = self.pick_text(&ending.say, &ending.variants);
             self.push_entry(Speaker::Customer, text, self.now, false);
         }
-        let text = render(
-            SystemText::CustomerHungUp(&self.persona.address_as),
-            &c.scenario.language,
-        );
-        self.push_entry(Speaker::System, text, self.now, false);
+        if self.opts.history {
+            let text = render(
+                SystemText::CustomerHungUp(&self.persona.address_as),
+                &c.scenario.language,
+            );
+            self.push_entry(Speaker::System, text, self.now, false);
+        }
         let id = c
             .hang_up
             .map_or("customer_hung_up", |e| c.ending_ids[e].as_str());
@@ -578,10 +595,10 @@ impl Session {
     }
 
     fn finish(&mut self, ending: String, kind: EndingKind, cause: EndCause) {
-        self.events.push(Event::EndingReached {
+        self.log(|s| Event::EndingReached {
             ending: ending.clone(),
             kind,
-            t_ms: self.now,
+            t_ms: s.now,
         });
         self.offered.clear();
         self.end = Some(EndRecord {
@@ -638,7 +655,7 @@ impl Session {
         let heard = self.heard;
         let cut = self.cut_off();
         self.turn += 1;
-        let text = self.reply_text[i].clone();
+        let text = self.reply_text(i).to_owned();
         let speaking = pace::agent_ms(reply.words, c.scenario.channel, self.opts.pace);
         let entry = self.push_entry(Speaker::Agent, text, self.now, false);
         self.mood.apply(&reply.shift);
@@ -646,7 +663,7 @@ impl Session {
         if cut.0 {
             self.mood.apply(&cn.interrupted);
             if let Some(say) = node_def.interrupted.as_ref().and_then(|r| r.say.as_ref()) {
-                let text = if self.opts.record_text {
+                let text = if self.opts.history {
                     fill(say, &self.vars())
                 } else {
                     String::new()
@@ -656,15 +673,15 @@ impl Session {
         } else if !reply.marks.iter().any(|m| is_impatient(*m)) {
             self.mood.apply(&courtesy_drift(c.scenario.archetype));
         }
-        self.events.push(Event::MoodChanged {
-            mood: self.mood,
-            t_ms: self.now,
+        self.log(|s| Event::MoodChanged {
+            mood: s.mood,
+            t_ms: s.now,
         });
         self.record(ActionKind::Reply(i), cut, heard, entry);
         if let Some(t) = reply.escalate {
-            self.events.push(Event::Escalated {
+            self.log(|s| Event::Escalated {
                 target: c.target_ids[t].clone(),
-                t_ms: self.now,
+                t_ms: s.now,
             });
         }
         if self.hang_up_if_furious() {
@@ -708,8 +725,8 @@ impl Session {
             .targets
             .get(target)
             .map_or(target, String::as_str);
-        // Without recorded text (the explorer) nobody reads the line.
-        let text = if self.opts.record_text {
+        // Without history (the explorer) nobody reads the line.
+        let text = if self.opts.history {
             render(SystemText::Transferred(label), &c.scenario.language)
         } else {
             String::new()
@@ -719,9 +736,9 @@ impl Session {
             self.mood.apply(&c.nodes[self.node].interrupted);
         }
         self.record(ActionKind::Transfer(t), cut, heard, entry);
-        self.events.push(Event::Escalated {
+        self.log(|s| Event::Escalated {
             target: target.to_owned(),
-            t_ms: self.now,
+            t_ms: s.now,
         });
         self.finish("transfer".into(), EndingKind::Escalated, EndCause::Transfer);
         Ok(())
@@ -735,7 +752,7 @@ impl Session {
         let heard = self.heard;
         let cut = self.cut_off();
         self.turn += 1;
-        let text = if self.opts.record_text {
+        let text = if self.opts.history {
             render(SystemText::AgentHungUp, &self.c.scenario.language)
         } else {
             String::new()
