@@ -94,6 +94,85 @@ fn same_seed_and_inputs_give_the_identical_call_1000_times() {
     }
 }
 
+/// The explorer plays calls without history (no transcript, no event log).
+/// Such a call must play out exactly as the trainee's: same state, same
+/// action records (but for transcript positions and the cut line's words),
+/// same scores and the same moments, rule by rule.
+#[test]
+fn a_call_without_history_plays_and_scores_the_same() {
+    for path in SCENARIOS {
+        // Wordings draw from the call's random stream, which also orders the
+        // replies, and a line lasts as long as its wording: every line, reply
+        // and ending gets other wordings, so that a call without history has
+        // to draw them and time them too.
+        let mut scenario = compile(path).scenario.as_ref().clone();
+        for node in scenario.nodes.values_mut() {
+            for line in &mut node.customer {
+                // One wording's length depends on the customer's name.
+                line.variants = vec![
+                    format!("{} Yes, this is {{full_name}}.", line.say),
+                    format!("{} Right.", line.say),
+                ];
+            }
+            for reply in &mut node.replies {
+                reply.variants = vec![format!("{} Okay.", reply.say), format!("{} Sure.", reply.say)];
+            }
+        }
+        for ending in scenario.endings.values_mut() {
+            ending.variants = vec![format!("{} Bye.", ending.say)];
+        }
+        let c = Arc::new(Compiled::new(Arc::new(scenario)).expect("still compiles"));
+        for seed in 0..500u64 {
+            let timers = seed % 5 != 0;
+            let (full, steps) = random_call(&c, seed, timers);
+            let mut lean = Session::new(
+                Arc::clone(&c),
+                seed,
+                Options {
+                    timers,
+                    history: false,
+                    ..Options::default()
+                },
+            );
+            script::run(&mut lean, &steps).expect("the same steps are accepted");
+            let at = format!("{path} seed {seed}: {}", script::to_spec(&steps));
+            assert!(lean.transcript.is_empty() && lean.events.is_empty(), "{at}");
+            let state = |s: &Session| {
+                (
+                    s.now(),
+                    s.node(),
+                    s.turn(),
+                    s.mood(),
+                    s.heard(),
+                    s.offered().to_vec(),
+                    s.end().cloned(),
+                )
+            };
+            assert_eq!(state(&full), state(&lean), "{at}");
+            let action = |a: &headset::sim::ActionRecord| {
+                (a.turn, a.t_ms, a.node, a.kind, a.interrupted, a.missed, a.heard, a.mood)
+            };
+            assert_eq!(
+                full.records.iter().map(action).collect::<Vec<_>>(),
+                lean.records.iter().map(action).collect::<Vec<_>>(),
+                "{at}"
+            );
+            let (rf, rl) = (score(&full), score(&lean));
+            assert_eq!(
+                (rf.skills, rf.overall, rf.passed, &rf.ending),
+                (rl.skills, rl.overall, rl.passed, &rl.ending),
+                "{at}"
+            );
+            let moment = |m: &headset::score::Moment| (m.turn, m.skill, m.points, m.rule);
+            assert_eq!(
+                rf.moments.iter().map(moment).collect::<Vec<_>>(),
+                rl.moments.iter().map(moment).collect::<Vec<_>>(),
+                "{at}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_seed_changes_name_and_reply_order_but_not_the_rules() {
     let c = compile("scenarios/en/double-charge.ron");

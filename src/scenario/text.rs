@@ -96,6 +96,14 @@ pub fn fill(text: &str, vars: &Vars) -> String {
     out
 }
 
+/// Whether filling in can change the text: it has a known placeholder.
+pub fn has_placeholder(text: &str) -> bool {
+    parse(text).is_ok_and(|ps| {
+        ps.iter()
+            .any(|p| matches!(p, Piece::Placeholder(name, _) if PLACEHOLDERS.contains(name)))
+    })
+}
+
 /// Whether the text addresses the customer by name through a placeholder.
 pub fn uses_name_placeholder(text: &str) -> bool {
     parse(text).is_ok_and(|ps| {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::scenario::text::uses_name_placeholder;
+use crate::scenario::text::{has_placeholder, uses_name_placeholder};
 use crate::scenario::{Condition, EndingKind, Marker, Mood, MoodShift, Scenario};
 
 /// At most this many facts per scenario: heard facts are a 64-bit set.
@@ -45,8 +45,11 @@ impl Cond {
 pub struct CLine {
     pub reveals: u64,
     pub pause_ms: u64,
-    /// Words of the line as written (used when no text is recorded).
-    pub words: usize,
+    /// Per wording (`say`, then the variants): its word count when it has
+    /// no placeholder, so a call without history (the explorer) knows how
+    /// long the line takes without filling it in; `None` when the count
+    /// depends on the names filled in.
+    pub words: Vec<Option<usize>>,
 }
 
 /// A compiled reply.
@@ -206,7 +209,12 @@ impl Compiled {
                 lines.push(CLine {
                     reveals: facts(&l.reveals)?,
                     pause_ms: (pause * 1000.0).round() as u64,
-                    words: super::pace::word_count(&l.say),
+                    words: std::iter::once(&l.say)
+                        .chain(&l.variants)
+                        .map(|w| {
+                            (!has_placeholder(w)).then(|| super::pace::word_count(w))
+                        })
+                        .collect(),
                 });
             }
             let mut replies = Vec::with_capacity(n.replies.len());

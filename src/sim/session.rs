@@ -299,14 +299,22 @@ impl Session {
         }
     }
 
+    /// Draws which wording is said: 0 for `say`, k for variant k. It is
+    /// drawn whether or not the call keeps text, so that the random stream
+    /// (which also orders the replies) is the same either way.
+    fn pick(&mut self, variants: &[String]) -> usize {
+        match variants.len() {
+            0 => 0,
+            n => self.rng.below(n + 1),
+        }
+    }
+
     fn pick_text(&mut self, say: &str, variants: &[String]) -> String {
-        let n = variants.len();
-        let k = if n == 0 { 0 } else { self.rng.below(n + 1) };
+        let k = self.pick(variants);
         if !self.opts.history {
             return String::new();
         }
-        let raw = if k == 0 { say } else { &variants[k - 1] };
-        fill(raw, &self.vars())
+        fill(wording(say, variants, k), &self.vars())
     }
 
     fn enter(&mut self, node: usize, delay_ms: u64) {
@@ -323,11 +331,19 @@ impl Session {
             };
         self.lines.clear();
         for (i, line) in n.customer.iter().enumerate() {
-            let text = self.pick_text(&line.say, &line.variants);
-            let words = if self.opts.history {
-                pace::word_count(&text)
+            let k = self.pick(&line.variants);
+            let raw = wording(&line.say, &line.variants, k);
+            // The line lasts as long as its words, filled in, take to say.
+            let (text, words) = if self.opts.history {
+                let text = fill(raw, &self.vars());
+                let words = pace::word_count(&text);
+                (text, words)
             } else {
-                cn.lines[i].words
+                // Without history only the length is needed, and it is
+                // known without filling in unless the wording has placeholders.
+                let words = cn.lines[i].words[k]
+                    .unwrap_or_else(|| pace::word_count(&fill(raw, &self.vars())));
+                (String::new(), words)
             };
             let gap = if i == 0 { 0 } else { pace::LINE_GAP_MS };
             let (start, end) = if pace::channel_factor(s.channel).is_none() {
@@ -766,6 +782,11 @@ impl Session {
         );
         Ok(())
     }
+}
+
+/// Wording `k` of a text: 0 is `say`, k is variant k.
+fn wording<'t>(say: &'t str, variants: &'t [String], k: usize) -> &'t str {
+    if k == 0 { say } else { &variants[k - 1] }
 }
 
 /// Markers that show impatience (no courtesy drift, and patience penalties).
