@@ -115,7 +115,10 @@ fn a_call_without_history_plays_and_scores_the_same() {
                 ];
             }
             for reply in &mut node.replies {
-                reply.variants = vec![format!("{} Okay.", reply.say), format!("{} Sure.", reply.say)];
+                reply.variants = vec![
+                    format!("{} Okay.", reply.say),
+                    format!("{} Sure.", reply.say),
+                ];
             }
         }
         for ending in scenario.endings.values_mut() {
@@ -150,7 +153,16 @@ fn a_call_without_history_plays_and_scores_the_same() {
             };
             assert_eq!(state(&full), state(&lean), "{at}");
             let action = |a: &headset::sim::ActionRecord| {
-                (a.turn, a.t_ms, a.node, a.kind, a.interrupted, a.missed, a.heard, a.mood)
+                (
+                    a.turn,
+                    a.t_ms,
+                    a.node,
+                    a.kind,
+                    a.interrupted,
+                    a.missed,
+                    a.heard,
+                    a.mood,
+                )
             };
             assert_eq!(
                 full.records.iter().map(action).collect::<Vec<_>>(),

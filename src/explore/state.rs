@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::scenario::{EndingKind, Mood};
-use crate::score::{self, RawMoment, Scorer, Skills, rules};
+use crate::score::{self, Scorer, Skills, Tally, rules};
 use crate::sim::{Compiled, EndCause, Options, Session};
 
 use super::choice::{self, Act, Choice};
@@ -103,18 +103,12 @@ impl Cursor {
         let before = session.records.len();
         choice::act(&mut session, choice.act);
         let mut scorer = self.scorer.clone();
-        let mut delta = [0; 4];
-        let mut raw: Vec<RawMoment> = Vec::new();
+        let mut tally = Tally::default();
         let c = Arc::clone(session.compiled());
         for a in &session.records[before..] {
-            scorer.action(&c, a, &mut raw);
+            scorer.action(&c, a, &mut tally);
         }
-        let right_escalation = raw
-            .iter()
-            .any(|m| matches!(m.why, crate::score::Why::EscalationRight { .. }));
-        for m in &raw {
-            delta[m.skill as usize] += m.points;
-        }
+        let (delta, right_escalation) = (tally.points, tally.right_escalation);
         let mut points = self.points;
         for (p, d) in points.iter_mut().zip(delta) {
             *p += d;
@@ -136,13 +130,10 @@ impl Cursor {
     pub fn outcome(&self, endings: &Endings) -> Option<Outcome> {
         let end = self.session.end()?;
         let c = self.session.compiled();
-        let mut raw = Vec::new();
-        let last_entry = self.session.transcript.len().checked_sub(1);
-        self.scorer.end(c, end, last_entry, &mut raw);
-        let mut end_points = [0; 4];
-        for m in &raw {
-            end_points[m.skill as usize] += m.points;
-        }
+        // Without history there is no transcript to point the moments at.
+        let mut tally = Tally::default();
+        self.scorer.end(c, end, None, &mut tally);
+        let end_points = tally.points;
         let mut points = self.points;
         for (p, e) in points.iter_mut().zip(end_points) {
             *p += e;

@@ -9,7 +9,7 @@ pub mod scorer;
 use serde::{Deserialize, Serialize};
 
 pub use moment::{Moment, Why};
-pub use scorer::{RawMoment, Scorer};
+pub use scorer::{Moments, RawMoment, Scorer, Tally};
 
 use crate::scenario::{EndingKind, Skill, Weights};
 use crate::sim::{EndCause, EndRecord, Session};

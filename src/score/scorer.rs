@@ -19,6 +19,66 @@ pub struct RawMoment {
     pub entry: Option<usize>,
 }
 
+/// Where the rubric puts its moments. The debrief keeps each moment with
+/// its reason (`Vec<RawMoment>`); the explorer, which scores millions of
+/// actions, only adds up the points ([`Tally`]). The reason is built only
+/// when asked for: most carry names and texts.
+pub trait Moments {
+    fn moment(
+        &mut self,
+        turn: u32,
+        entry: Option<usize>,
+        skill: Skill,
+        points: i32,
+        why: impl FnOnce() -> Why,
+    );
+}
+
+impl Moments for Vec<RawMoment> {
+    fn moment(
+        &mut self,
+        turn: u32,
+        entry: Option<usize>,
+        skill: Skill,
+        points: i32,
+        why: impl FnOnce() -> Why,
+    ) {
+        self.push(RawMoment {
+            turn,
+            skill,
+            points,
+            why: why(),
+            entry,
+        });
+    }
+}
+
+/// Points per skill (in `Skill::ALL` order) and whether a right
+/// escalation was made: what the explorer needs of the rubric.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub points: [i32; 4],
+    /// A moment `Why::EscalationRight` was among them.
+    pub right_escalation: bool,
+}
+
+impl Moments for Tally {
+    fn moment(
+        &mut self,
+        _turn: u32,
+        _entry: Option<usize>,
+        skill: Skill,
+        points: i32,
+        why: impl FnOnce() -> Why,
+    ) {
+        self.points[skill as usize] += points;
+        // Only escalation moments can be the right escalation; they are few.
+        if skill == Skill::Escalation {
+            self.right_escalation |= matches!(why(), Why::EscalationRight { .. });
+        }
+    }
+}
+
 /// The counters the rubric needs across a call.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Scorer {
@@ -39,44 +99,26 @@ pub struct Scorer {
 
 impl Scorer {
     /// Scores one action of the agent.
-    pub fn action(&mut self, c: &Compiled, a: &ActionRecord, out: &mut Vec<RawMoment>) {
-        let mut push = |skill, points, why| {
-            out.push(RawMoment {
-                turn: a.turn,
-                skill,
-                points,
-                why,
-                entry: Some(a.entry),
-            })
+    pub fn action(&mut self, c: &Compiled, a: &ActionRecord, out: &mut impl Moments) {
+        let mut push = |skill, points, why: &dyn Fn() -> Why| {
+            out.moment(a.turn, Some(a.entry), skill, points, why)
         };
+        let fact = |i: usize| c.fact_label(i).to_owned();
         if a.interrupted {
-            push(
-                Skill::Patience,
-                r::INTERRUPTED,
-                Why::Interrupted {
-                    cut: a.cut_line.clone(),
-                },
-            );
-            for (i, _) in c
-                .fact_ids
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| a.missed & (1 << i) != 0)
-            {
-                push(
-                    Skill::Listening,
-                    r::MISSED_FACT,
-                    Why::MissedFact {
-                        fact: c.fact_label(i).to_owned(),
-                    },
-                );
+            push(Skill::Patience, r::INTERRUPTED, &|| Why::Interrupted {
+                cut: a.cut_line.clone(),
+            });
+            for i in (0..c.fact_ids.len()).filter(|i| a.missed & (1 << i) != 0) {
+                push(Skill::Listening, r::MISSED_FACT, &|| Why::MissedFact {
+                    fact: fact(i),
+                });
             }
         }
         let target = match a.kind {
             ActionKind::Reply(i) => {
                 let reply = &c.nodes[a.node].replies[i];
                 let node = &c.nodes[a.node];
-                let def = &c.scenario.nodes[&c.node_ids[a.node]].replies[i];
+                let def = &c.node_defs[a.node].replies[i];
                 self.replies += 1;
                 for &m in &reply.marks {
                     let points = match m {
@@ -88,51 +130,40 @@ impl Scorer {
                         Marker::SalesPitch => r::SALES_PITCH,
                         _ => continue,
                     };
-                    push(Skill::Patience, points, Why::Impatient(m));
+                    push(Skill::Patience, points, &|| Why::Impatient(m));
                 }
                 let impatient = reply.marks.iter().any(|m| is_impatient(*m));
                 if (node.repeats || node.rude) && !impatient && !a.interrupted {
-                    push(
-                        Skill::Patience,
-                        r::COURTEOUS_UNDER_PRESSURE,
-                        Why::CourteousUnderPressure { rude: node.rude },
-                    );
+                    push(Skill::Patience, r::COURTEOUS_UNDER_PRESSURE, &|| {
+                        Why::CourteousUnderPressure { rude: node.rude }
+                    });
                 }
                 if reply.marks.contains(&Marker::Apologises) && !self.apologised {
                     self.apologised = true;
-                    push(Skill::Patience, r::APOLOGISED, Why::Apologised);
+                    push(Skill::Patience, r::APOLOGISED, &|| Why::Apologised);
                 }
                 if let Some(bit) = reply.asks {
-                    let fact = c.fact_label(bit.trailing_zeros() as usize).to_owned();
+                    let i = bit.trailing_zeros() as usize;
                     if a.heard & bit != 0 {
-                        push(Skill::Listening, r::ASKED_AGAIN, Why::AskedAgain { fact });
+                        push(Skill::Listening, r::ASKED_AGAIN, &|| Why::AskedAgain {
+                            fact: fact(i),
+                        });
                     } else if self.credited_question & bit == 0 {
                         self.credited_question |= bit;
-                        push(
-                            Skill::Listening,
-                            r::GOOD_QUESTION,
-                            Why::GoodQuestion { fact },
-                        );
+                        push(Skill::Listening, r::GOOD_QUESTION, &|| Why::GoodQuestion {
+                            fact: fact(i),
+                        });
                     }
                 }
                 let fresh = reply.needs & !self.credited_understanding;
-                for (i, _) in c
-                    .fact_ids
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| fresh & (1 << i) != 0)
-                {
-                    push(
-                        Skill::Listening,
-                        r::SHOWED_UNDERSTANDING,
-                        Why::ShowedUnderstanding {
-                            fact: c.fact_label(i).to_owned(),
-                        },
-                    );
+                for i in (0..c.fact_ids.len()).filter(|i| fresh & (1 << i) != 0) {
+                    push(Skill::Listening, r::SHOWED_UNDERSTANDING, &|| {
+                        Why::ShowedUnderstanding { fact: fact(i) }
+                    });
                 }
                 self.credited_understanding |= reply.needs;
                 if reply.marks.contains(&Marker::WrongName) {
-                    push(Skill::Name, r::WRONG_NAME, Why::WrongName);
+                    push(Skill::Name, r::WRONG_NAME, &|| Why::WrongName);
                 } else if reply.uses_name {
                     self.name_uses += 1;
                     let at = (self.replies, a.turn, a.entry);
@@ -143,17 +174,13 @@ impl Scorer {
                     }
                 }
                 if reply.marks.contains(&Marker::OverPromise) {
-                    push(Skill::Escalation, r::OVER_PROMISE, Why::OverPromise);
+                    push(Skill::Escalation, r::OVER_PROMISE, &|| Why::OverPromise);
                 }
                 for m in &def.moments {
-                    push(
-                        m.skill,
-                        m.points,
-                        Why::Authored {
-                            reason: m.reason.clone(),
-                            tip: m.tip.clone(),
-                        },
-                    );
+                    push(m.skill, m.points, &|| Why::Authored {
+                        reason: m.reason.clone(),
+                        tip: m.tip.clone(),
+                    });
                 }
                 reply
                     .escalate
@@ -173,56 +200,47 @@ impl Scorer {
         a: &ActionRecord,
         t: usize,
         handover: bool,
-        out: &mut Vec<RawMoment>,
+        out: &mut impl Moments,
     ) {
-        let mut push = |points, why| {
-            out.push(RawMoment {
-                turn: a.turn,
-                skill: Skill::Escalation,
-                points,
-                why,
-                entry: Some(a.entry),
-            })
+        let mut push = |points, why: &dyn Fn() -> Why| {
+            out.moment(a.turn, Some(a.entry), Skill::Escalation, points, why)
         };
         let s = &c.scenario;
-        let target = c.target_label(t);
+        let target = || c.target_label(t);
         match &s.escalation {
             Escalation::NotNeeded { why } => {
-                push(
-                    r::ESCALATION_NOT_NEEDED,
-                    Why::EscalationNotNeeded {
-                        target,
-                        why: why.clone(),
-                    },
-                );
+                push(r::ESCALATION_NOT_NEEDED, &|| Why::EscalationNotNeeded {
+                    target: target(),
+                    why: why.clone(),
+                });
             }
             Escalation::Optional { .. } | Escalation::Required { .. } => {
                 if !c.escalation_to.contains(&t) {
-                    let right = c.escalation_to.iter().map(|&i| c.target_label(i)).collect();
-                    push(
-                        r::ESCALATION_WRONG_TARGET,
-                        Why::EscalationWrongTarget { target, right },
-                    );
+                    push(r::ESCALATION_WRONG_TARGET, &|| Why::EscalationWrongTarget {
+                        target: target(),
+                        right: c.escalation_to.iter().map(|&i| c.target_label(i)).collect(),
+                    });
                     return;
                 }
                 self.escalated_right = true;
                 let missing_bits = c.escalation_after & !a.heard;
                 if missing_bits == 0 {
-                    push(r::ESCALATION_RIGHT, Why::EscalationRight { target });
+                    push(r::ESCALATION_RIGHT, &|| Why::EscalationRight {
+                        target: target(),
+                    });
                 } else {
-                    let missing = (0..c.fact_ids.len())
-                        .filter(|i| missing_bits & (1 << i) != 0)
-                        .map(|i| c.fact_label(i).to_owned())
-                        .collect();
-                    push(
-                        r::ESCALATION_EARLY,
-                        Why::EscalationEarly { target, missing },
-                    );
+                    push(r::ESCALATION_EARLY, &|| Why::EscalationEarly {
+                        target: target(),
+                        missing: (0..c.fact_ids.len())
+                            .filter(|i| missing_bits & (1 << i) != 0)
+                            .map(|i| c.fact_label(i).to_owned())
+                            .collect(),
+                    });
                 }
                 if handover {
-                    push(r::HANDOVER, Why::Handover);
+                    push(r::HANDOVER, &|| Why::Handover);
                 } else {
-                    push(r::NO_HANDOVER, Why::NoHandover);
+                    push(r::NO_HANDOVER, &|| Why::NoHandover);
                 }
             }
         }
@@ -234,17 +252,11 @@ impl Scorer {
         c: &Compiled,
         e: &EndRecord,
         last_entry: Option<usize>,
-        out: &mut Vec<RawMoment>,
+        out: &mut impl Moments,
     ) {
         let turn = e.turns;
-        let mut push = |turn: u32, entry: Option<usize>, skill, points, why| {
-            out.push(RawMoment {
-                turn,
-                skill,
-                points,
-                why,
-                entry,
-            })
+        let mut push = |turn: u32, entry: Option<usize>, skill, points, why: &dyn Fn() -> Why| {
+            out.moment(turn, entry, skill, points, why)
         };
         let upset = e.mood.anger >= r::UPSET_ANGER || e.mood.distress >= r::UPSET_DISTRESS;
         match e.cause {
@@ -253,7 +265,7 @@ impl Scorer {
                 last_entry,
                 Skill::Patience,
                 r::CUSTOMER_HUNG_UP,
-                Why::CustomerHungUp,
+                &|| Why::CustomerHungUp,
             ),
             // Hanging up is never a way to close a call: it costs more than
             // leaving an upset customer, and the call is not passed.
@@ -262,35 +274,39 @@ impl Scorer {
                 last_entry,
                 Skill::Patience,
                 r::HUNG_UP_ON_CUSTOMER,
-                Why::HungUpOnCustomer,
+                &|| Why::HungUpOnCustomer,
             ),
             EndCause::Reply
                 if upset && matches!(e.kind, EndingKind::Resolved | EndingKind::Unresolved) =>
             {
-                push(
-                    turn,
-                    last_entry,
-                    Skill::Patience,
-                    r::LEFT_UPSET,
-                    Why::LeftUpset,
-                )
+                push(turn, last_entry, Skill::Patience, r::LEFT_UPSET, &|| {
+                    Why::LeftUpset
+                })
             }
             _ => {}
         }
         match (self.first_use, self.second_use) {
-            (None, _) => push(turn, last_entry, Skill::Name, r::NAME_NEVER, Why::NameNever),
+            (None, _) => push(turn, last_entry, Skill::Name, r::NAME_NEVER, &|| {
+                Why::NameNever
+            }),
             (Some((nth, t, entry)), second) => {
                 if nth <= r::NAME_EARLY_BY {
-                    push(t, Some(entry), Skill::Name, r::NAME_EARLY, Why::NameEarly);
+                    push(t, Some(entry), Skill::Name, r::NAME_EARLY, &|| {
+                        Why::NameEarly
+                    });
                 } else {
-                    push(t, Some(entry), Skill::Name, r::NAME_LATE, Why::NameLate);
+                    push(t, Some(entry), Skill::Name, r::NAME_LATE, &|| Why::NameLate);
                 }
                 match second {
                     Some((_, t2, entry2)) => {
-                        push(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, Why::NameAgain)
+                        push(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, &|| {
+                            Why::NameAgain
+                        })
                     }
                     None if self.replies >= r::NAME_ONCE_MIN_REPLIES => {
-                        push(turn, last_entry, Skill::Name, r::NAME_ONCE, Why::NameOnce)
+                        push(turn, last_entry, Skill::Name, r::NAME_ONCE, &|| {
+                            Why::NameOnce
+                        })
                     }
                     None => {}
                 }
@@ -299,25 +315,20 @@ impl Scorer {
         if self.replies >= r::NAME_OVERUSE_MIN_REPLIES
             && self.name_uses * 100 >= self.replies * r::NAME_OVERUSE_PERCENT
         {
-            push(
-                turn,
-                last_entry,
-                Skill::Name,
-                r::NAME_OVERUSE,
-                Why::NameOveruse,
-            );
+            push(turn, last_entry, Skill::Name, r::NAME_OVERUSE, &|| {
+                Why::NameOveruse
+            });
         }
         if let Escalation::Required { why, .. } = &c.scenario.escalation
             && !self.escalated_right
         {
-            let right = c.escalation_to.iter().map(|&i| c.target_label(i)).collect();
             push(
                 turn,
                 last_entry,
                 Skill::Escalation,
                 r::ESCALATION_MISSING,
-                Why::EscalationMissing {
-                    right,
+                &|| Why::EscalationMissing {
+                    right: c.escalation_to.iter().map(|&i| c.target_label(i)).collect(),
                     why: why.clone(),
                 },
             );

@@ -211,9 +211,7 @@ impl Compiled {
                     pause_ms: (pause * 1000.0).round() as u64,
                     words: std::iter::once(&l.say)
                         .chain(&l.variants)
-                        .map(|w| {
-                            (!has_placeholder(w)).then(|| super::pace::word_count(w))
-                        })
+                        .map(|w| (!has_placeholder(w)).then(|| super::pace::word_count(w)))
                         .collect(),
                 });
             }

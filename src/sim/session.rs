@@ -578,7 +578,12 @@ impl Session {
         }
         self.log(|s| Event::Interrupted {
             t_ms: s.now,
-            missed_facts: s.c.fact_names(missed).into_iter().map(str::to_owned).collect(),
+            missed_facts: s
+                .c
+                .fact_names(missed)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         });
         self.lines.truncate(self.next_line);
         self.finished_at = Some(self.now);
