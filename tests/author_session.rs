@@ -56,3 +56,48 @@ fn rebase_keeps_the_node_when_it_still_exists_and_uses_the_new_text() {
     let r = headset::score::score(&s);
     assert_eq!(r.ending, "thanks");
 }
+
+#[test]
+fn the_jump_list_order_follows_the_call_from_the_start() {
+    let c = common::compile("scenarios/en/warranty-kettle.ron");
+    let order: Vec<&str> = c
+        .play_order()
+        .into_iter()
+        .map(|n| c.node_ids[n].as_str())
+        .collect();
+    // Breadth first from "open", each node's replies in file order, a
+    // reply's branch ("manager_request") before its `next` ("pushback").
+    assert_eq!(
+        order,
+        [
+            "open",
+            "receipt",
+            "when",
+            "descale",
+            "receipt_first",
+            "toaster",
+            "manager_request",
+            "pushback",
+            "repair",
+            "pitch"
+        ]
+    );
+}
+
+#[test]
+fn a_node_no_reply_leads_to_comes_last_in_the_jump_list() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"),
+    )
+    .unwrap();
+    // An orphan whose id sorts before "ask": alphabetically it would come first.
+    let orphan = r#"nodes: {
+        "aaa_orphan": (customer: ["Hello?"], replies: [(say: "Bye.", next: "thanks")]),"#;
+    let c = compile_text(&text.replacen("nodes: {", orphan, 1));
+    let order: Vec<&str> = c
+        .play_order()
+        .into_iter()
+        .map(|n| c.node_ids[n].as_str())
+        .collect();
+    assert_eq!(order, ["ask", "aaa_orphan"]);
+}

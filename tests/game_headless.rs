@@ -368,6 +368,30 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.update();
     app.update();
     assert_eq!(redraws(&app), 0, "a still call asks for no frames");
+    let wait = |app: &App| match app.world().resource::<WinitSettings>().unfocused_mode {
+        bevy::winit::UpdateMode::Reactive { wait, .. } => wait,
+        other => panic!("the game is reactive, not {other:?}"),
+    };
+    assert!(
+        wait(&app) >= Duration::from_secs(30),
+        "a still call sleeps long: {:?}",
+        wait(&app)
+    );
+    // In author mode a saved file must show up while the game window is in
+    // the background (the trainer is in the editor): nothing else wakes it.
+    app.world_mut()
+        .resource_mut::<headset::game::author::AuthorMode>()
+        .on = true;
+    app.update();
+    assert_eq!(redraws(&app), 0, "author mode draws nothing new by itself");
+    assert!(
+        wait(&app) <= Duration::from_millis(250),
+        "author mode looks for saved files every quarter second: {:?}",
+        wait(&app)
+    );
+    app.world_mut()
+        .resource_mut::<headset::game::author::AuthorMode>()
+        .on = false;
     app.world_mut().write_message(CallInput(Input::Listen));
     app.update();
     assert_eq!(redraws(&app), 1, "the trainee's input gets its frame");

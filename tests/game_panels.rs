@@ -8,6 +8,7 @@ use egui_kittest::kittest::Queryable;
 use headset::game::catalog::{Filters, Item};
 use headset::game::i18n::{Lang, Tr};
 use headset::game::settings::Settings;
+use headset::game::ui::author_panel::{AuthorAction, AuthorView, author_panel};
 use headset::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
 use headset::game::ui::debrief_panel::{
     BestView, DebriefAction, DebriefView, MomentView, debrief_panel,
@@ -396,5 +397,74 @@ fn the_progress_screen_shows_the_weakest_skill_and_recommends_a_call() {
             ProgressAction::StartShift,
             ProgressAction::Back
         ]
+    );
+}
+
+/// Author mode's panel over a scenario with 60 nodes: the list is in play
+/// order (compiled indices 100 and up, so a test that mixed up positions and
+/// indices would fail), the keys choose and jump, and the chosen node is
+/// scrolled into view whenever it changes.
+#[test]
+fn the_author_panel_chooses_by_key_and_keeps_the_chosen_node_in_view() {
+    let view = AuthorView {
+        node: "n00".into(),
+        mood: vec![("Anger".into(), 40)],
+        heard: vec!["order".into()],
+        nodes: (0..60).map(|i| (100 + i, format!("n{i:02}"))).collect(),
+        chosen: 100,
+        error: None,
+        notice: None,
+    };
+    // The game applies a choice to the view, as the call screen does.
+    let mut h = panel(Lang::En, view, |ui, tr, v| {
+        let a = author_panel(ui, tr, v);
+        if let Some(AuthorAction::Choose(n)) = a {
+            v.chosen = n;
+        }
+        a
+    });
+    h.run();
+    h.get_by_label("Node: n00");
+    h.get_by_label("Anger: 40");
+    h.get_by_label("n00 ◀");
+    press(&mut h, Key::CloseBracket);
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageUp);
+    press(&mut h, Key::J);
+    assert_eq!(
+        h.state().1,
+        [
+            AuthorAction::Choose(101),
+            AuthorAction::Choose(102),
+            AuthorAction::Choose(101),
+            AuthorAction::Jump(101),
+        ]
+    );
+    // The last node is below the window until it is chosen by key.
+    let height = 900.0;
+    assert!(h.get_by_label("n59").rect().min.y > height);
+    h.state_mut().0.chosen = 158;
+    press(&mut h, Key::CloseBracket);
+    h.run();
+    assert_eq!(h.state().1.last(), Some(&AuthorAction::Choose(159)));
+    let shown = h.get_by_label("n59").rect();
+    assert!(
+        shown.min.y >= 0.0 && shown.max.y <= height,
+        "n59 is in view after choosing it: {shown:?}"
+    );
+    // At the end of the list, `]` stays on the last node.
+    press(&mut h, Key::CloseBracket);
+    assert_eq!(h.state().1.last(), Some(&AuthorAction::Choose(159)));
+    // The call moves (a jump, a reload, a reply): the list follows it.
+    assert!(
+        h.get_by_label("n00 ◀").rect().max.y < 0.0,
+        "n00 scrolled away"
+    );
+    h.state_mut().0.chosen = 100;
+    h.run();
+    let top = h.get_by_label("n00 ◀").rect();
+    assert!(
+        top.min.y >= 0.0 && top.max.y <= height,
+        "n00 back in view: {top:?}"
     );
 }

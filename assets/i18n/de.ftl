@@ -141,7 +141,7 @@ debrief-best-path = So klingt das bestmögliche Gespräch
 
 # Autorenmodus (F2)
 author-title = Autorenmodus
-author-keys = F2 aus · [ ] Knoten wählen · J dorthin springen
+author-keys = F2 aus · [ ] oder Bild↑/Bild↓ Knoten wählen · J dorthin springen
 author-node = Knoten: { $node }
 author-heard = Gehörte Fakten: { $facts }
 author-heard-none = noch keine

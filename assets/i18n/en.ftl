@@ -141,7 +141,7 @@ debrief-best-path = What the best possible call sounds like
 
 # Author mode (F2)
 author-title = Author mode
-author-keys = F2 off · [ ] choose a node · J jump to it
+author-keys = F2 off · [ ] or PgUp/PgDn choose a node · J jump to it
 author-node = Node: { $node }
 author-heard = Facts heard: { $facts }
 author-heard-none = none yet

@@ -141,7 +141,7 @@ debrief-best-path = Zo klinkt het best mogelijke gesprek
 
 # Auteursmodus (F2)
 author-title = Auteursmodus
-author-keys = F2 uit · [ ] knooppunt kiezen · J erheen springen
+author-keys = F2 uit · [ ] of PgUp/PgDn knooppunt kiezen · J erheen springen
 author-node = Knooppunt: { $node }
 author-heard = Gehoorde feiten: { $facts }
 author-heard-none = nog geen

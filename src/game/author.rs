@@ -14,8 +14,10 @@ use super::scenarios::ScenarioAsset;
 #[derive(Resource, Debug, Default, Clone)]
 pub struct AuthorMode {
     pub on: bool,
-    /// The node chosen in the jump list (index into the compiled node ids).
-    pub chosen: usize,
+    /// The node chosen in the jump list (index into the compiled node ids);
+    /// `None` until the trainer chooses one: the list then points at the
+    /// node the call is at.
+    pub chosen: Option<usize>,
     /// The errors of the last save that did not load (file:line:column).
     pub error: Option<String>,
     /// What the last reload did.
@@ -49,7 +51,7 @@ fn commands(
     for m in msgs.read() {
         match m {
             AuthorCommand::Toggle => mode.on = !mode.on,
-            AuthorCommand::Choose(i) => mode.chosen = *i,
+            AuthorCommand::Choose(i) => mode.chosen = Some(*i),
             AuthorCommand::Jump(node) if mode.on => {
                 if let Ok(mut call) = calls.single_mut() {
                     call.session.jump(*node);
@@ -85,6 +87,8 @@ fn reload(
         match &asset.outcome {
             Ok(playable) => {
                 let node = call.session.node_id().to_owned();
+                // Indices change with the file: the list points at the call again.
+                mode.chosen = None;
                 let kept = call.session.rebase(playable.compiled.clone());
                 call.playable = playable.clone();
                 call.authored = true;
@@ -109,9 +113,23 @@ fn reload(
     }
 }
 
+/// A new call starts with a clean panel: the last call's node choice,
+/// reload notice and errors belong to another call (a broken file is still
+/// listed with its errors in the library).
+fn new_call(calls: Query<(), Added<ActiveCall>>, mut mode: ResMut<AuthorMode>) {
+    if !calls.is_empty() {
+        mode.chosen = None;
+        mode.error = None;
+        mode.notice = None;
+    }
+}
+
 /// Author mode's messages and systems (no drawing).
 pub fn plugin(app: &mut App) {
     app.init_resource::<AuthorMode>()
         .add_message::<AuthorCommand>()
-        .add_systems(Update, (commands, reload).chain().after(CallSystems));
+        .add_systems(
+            Update,
+            (new_call, commands, reload).chain().after(CallSystems),
+        );
 }

@@ -308,4 +308,35 @@ impl Compiled {
     pub fn target_index(&self, id: &str) -> Option<usize> {
         self.target_ids.iter().position(|t| t == id)
     }
+
+    /// Every node index in the order a call meets them: the start first,
+    /// then breadth first along each reply's branches and its `next`, in the
+    /// order the file writes them; nodes no reply leads to come last, in id
+    /// order. Author mode's jump list uses it, because a trainer thinks of a
+    /// scenario in the order it is played, not alphabetically.
+    pub fn play_order(&self) -> Vec<usize> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut order = Vec::with_capacity(self.nodes.len());
+        seen[self.start] = true;
+        order.push(self.start);
+        let mut at = 0;
+        while at < order.len() {
+            let node = &self.nodes[order[at]];
+            at += 1;
+            let dests = node
+                .replies
+                .iter()
+                .flat_map(|r| r.branches.iter().map(|b| b.1).chain([r.next]));
+            for d in dests {
+                if let Dest::Node(n) = d
+                    && !seen[n]
+                {
+                    seen[n] = true;
+                    order.push(n);
+                }
+            }
+        }
+        order.extend((0..self.nodes.len()).filter(|&n| !seen[n]));
+        order
+    }
 }

@@ -136,8 +136,12 @@ pub fn author_view(session: &Session, tr: &Tr, mode: &AuthorMode) -> AuthorView 
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        nodes: c.node_ids.clone(),
-        chosen: mode.chosen,
+        nodes: c
+            .play_order()
+            .into_iter()
+            .map(|n| (n, c.node_ids[n].clone()))
+            .collect(),
+        chosen: mode.chosen.unwrap_or(session.node()),
         error: mode.error.clone(),
         notice: mode.notice.as_ref().map(|n| match n {
             Reloaded::KeptNode(node) => tr.f("author-kept", &[("node", node)]),

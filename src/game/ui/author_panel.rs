@@ -14,8 +14,10 @@ pub struct AuthorView {
     /// (axis label, value) for anger, trust, confusion, distress.
     pub mood: Vec<(String, i32)>,
     pub heard: Vec<String>,
-    /// Every node id, alphabetically (as the compiled scenario lists them).
-    pub nodes: Vec<String>,
+    /// Every node as (index in the compiled scenario, id), in the order a
+    /// call meets them (`Compiled::play_order`): the start first.
+    pub nodes: Vec<(usize, String)>,
+    /// The chosen node's index in the compiled scenario.
     pub chosen: usize,
     /// Errors of the last save that did not load.
     pub error: Option<String>,
@@ -23,26 +25,50 @@ pub struct AuthorView {
     pub notice: Option<String>,
 }
 
-/// What the trainer did in the panel.
+/// What the trainer did in the panel; both carry a node's index in the
+/// compiled scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthorAction {
     Choose(usize),
     Jump(usize),
 }
 
-/// Draws the panel on the left. Keys: `[` and `]` choose a node, `J` jumps to it.
+/// The error text's share of the panel at most, so that a long error never
+/// hides the jump list.
+const ERROR_HEIGHT: f32 = 220.0;
+
+/// The action the keys ask for: `[`/`]` (or Page Up/Page Down, which every
+/// keyboard layout has; `[` needs AltGr on a German one) choose the node
+/// before or after the chosen one in the list, `J` jumps to it.
+fn keys(ui: &egui::Ui, v: &AuthorView) -> Option<AuthorAction> {
+    let last = v.nodes.len().checked_sub(1)?;
+    let at = v.nodes.iter().position(|n| n.0 == v.chosen).unwrap_or(0);
+    let before = pressed(ui, Key::OpenBracket) | pressed(ui, Key::PageUp);
+    let after = pressed(ui, Key::CloseBracket) | pressed(ui, Key::PageDown);
+    if before {
+        return Some(AuthorAction::Choose(v.nodes[at.saturating_sub(1)].0));
+    }
+    if after {
+        return Some(AuthorAction::Choose(v.nodes[(at + 1).min(last)].0));
+    }
+    pressed(ui, Key::J).then(|| AuthorAction::Jump(v.nodes[at].0))
+}
+
+/// Draws the panel on the left.
 pub fn author_panel(ui: &mut egui::Ui, tr: &Tr, v: &AuthorView) -> Option<AuthorAction> {
-    let mut action = None;
-    let n = v.nodes.len();
-    if n > 0 && pressed(ui, Key::OpenBracket) {
-        action = Some(AuthorAction::Choose(v.chosen.saturating_sub(1)));
-    }
-    if n > 0 && pressed(ui, Key::CloseBracket) {
-        action = Some(AuthorAction::Choose((v.chosen + 1).min(n - 1)));
-    }
-    if n > 0 && pressed(ui, Key::J) {
-        action = Some(AuthorAction::Jump(v.chosen.min(n - 1)));
-    }
+    let mut action = keys(ui, v);
+    let chosen = match action {
+        Some(AuthorAction::Choose(n)) => n,
+        _ => v.chosen,
+    };
+    // The chosen node is scrolled into view in the jump list whenever it
+    // changes (by key, or because the call moved on or reloaded), and only
+    // then, so that the trainer can still scroll the list with the mouse.
+    let memory = egui::Id::new("author-scrolled-to");
+    let scroll_to = (ui.data(|d| d.get_temp::<usize>(memory)) != Some(chosen)).then(|| {
+        ui.data_mut(|d| d.insert_temp(memory, chosen));
+        chosen
+    });
     egui::Panel::left("author")
         .resizable(false)
         .exact_size(260.0)
@@ -69,21 +95,30 @@ pub fn author_panel(ui: &mut egui::Ui, tr: &Tr, v: &AuthorView) -> Option<Author
                         .strong()
                         .color(theme::BAD),
                 );
-                ui.label(RichText::new(error).monospace().color(theme::BAD));
+                egui::ScrollArea::vertical()
+                    .id_salt("author-error")
+                    .max_height(ERROR_HEIGHT)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(error).monospace().color(theme::BAD));
+                    });
             }
             ui.separator();
             ui.label(RichText::new(tr.t("author-jump")).strong());
             egui::ScrollArea::vertical()
                 .id_salt("author-nodes")
                 .show(ui, |ui| {
-                    for (i, id) in v.nodes.iter().enumerate() {
+                    for (index, id) in &v.nodes {
                         let text = if *id == v.node {
                             format!("{id} ◀")
                         } else {
                             id.clone()
                         };
-                        if ui.selectable_label(i == v.chosen, text).clicked() {
-                            action = Some(AuthorAction::Jump(i));
+                        let r = ui.selectable_label(*index == chosen, text);
+                        if r.clicked() {
+                            action = Some(AuthorAction::Jump(*index));
+                        }
+                        if scroll_to == Some(*index) {
+                            r.scroll_to_me(Some(egui::Align::Center));
                         }
                     }
                 });
