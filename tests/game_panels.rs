@@ -467,4 +467,14 @@ fn the_author_panel_chooses_by_key_and_keeps_the_chosen_node_in_view() {
         top.min.y >= 0.0 && top.max.y <= height,
         "n00 back in view: {top:?}"
     );
+    // A save with errors takes room above the list: the node stays in view.
+    h.state_mut().0.chosen = 159;
+    h.run();
+    h.state_mut().0.error = Some("error[E003]\n".repeat(12));
+    h.run();
+    let last = h.get_by_label("n59").rect();
+    assert!(
+        last.min.y >= 0.0 && last.max.y <= height,
+        "n59 in view: {last:?}"
+    );
 }

@@ -62,11 +62,13 @@ pub fn author_panel(ui: &mut egui::Ui, tr: &Tr, v: &AuthorView) -> Option<Author
         _ => v.chosen,
     };
     // The chosen node is scrolled into view in the jump list whenever it
-    // changes (by key, or because the call moved on or reloaded), and only
-    // then, so that the trainer can still scroll the list with the mouse.
+    // changes (by key, or because the call moved on or reloaded) or the
+    // list's room does (an error or notice came or went), and only then, so
+    // that the trainer can still scroll the list with the mouse.
     let memory = egui::Id::new("author-scrolled-to");
-    let scroll_to = (ui.data(|d| d.get_temp::<usize>(memory)) != Some(chosen)).then(|| {
-        ui.data_mut(|d| d.insert_temp(memory, chosen));
+    let seen = egui::Id::new((chosen, &v.error, &v.notice));
+    let scroll_to = (ui.data(|d| d.get_temp::<egui::Id>(memory)) != Some(seen)).then(|| {
+        ui.data_mut(|d| d.insert_temp(memory, seen));
         chosen
     });
     egui::Panel::left("author")
