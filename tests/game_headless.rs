@@ -368,30 +368,6 @@ fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     app.update();
     app.update();
     assert_eq!(redraws(&app), 0, "a still call asks for no frames");
-    let wait = |app: &App| match app.world().resource::<WinitSettings>().unfocused_mode {
-        bevy::winit::UpdateMode::Reactive { wait, .. } => wait,
-        other => panic!("the game is reactive, not {other:?}"),
-    };
-    assert!(
-        wait(&app) >= Duration::from_secs(30),
-        "a still call sleeps long: {:?}",
-        wait(&app)
-    );
-    // In author mode a saved file must show up while the game window is in
-    // the background (the trainer is in the editor): nothing else wakes it.
-    app.world_mut()
-        .resource_mut::<headset::game::author::AuthorMode>()
-        .on = true;
-    app.update();
-    assert_eq!(redraws(&app), 0, "author mode draws nothing new by itself");
-    assert!(
-        wait(&app) <= Duration::from_millis(250),
-        "author mode looks for saved files every quarter second: {:?}",
-        wait(&app)
-    );
-    app.world_mut()
-        .resource_mut::<headset::game::author::AuthorMode>()
-        .on = false;
     app.world_mut().write_message(CallInput(Input::Listen));
     app.update();
     assert_eq!(redraws(&app), 1, "the trainee's input gets its frame");
@@ -474,5 +450,86 @@ fn author_mode_reloads_the_call_in_place_and_keeps_the_last_good_version() {
             .loaded
             .source
             .contains("right here, edited")
+    );
+}
+
+/// How long the reactive window sleeps while it is in the background.
+fn background_wait(app: &App) -> Duration {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    match app.world().resource::<WinitSettings>().unfocused_mode {
+        UpdateMode::Reactive { wait, .. } => wait,
+        other => panic!("the game is reactive, not {other:?}"),
+    }
+}
+
+/// A trainer saves a scenario in the editor while the game sits in the
+/// background: the game wakes for the reload at once (before, nothing woke
+/// it and the change showed up only at the next key press or a minute
+/// later), and sleeps long again once the reload is through.
+#[test]
+fn a_saved_scenario_wakes_the_game_until_it_is_reloaded() {
+    use bevy::window::RequestRedraw;
+    use bevy::winit::WinitSettings;
+    use headset::game::screens::{call::CallUi, debrief::DebriefUi};
+    use headset::game::{redraw, saved};
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let kettle = copy("en/warranty-kettle.ron", dir.path());
+    let mut app = app(dir.path(), data.path(), true);
+    app.add_message::<RequestRedraw>()
+        .insert_resource(WinitSettings::desktop_app())
+        .init_resource::<CallUi>()
+        .init_resource::<DebriefUi>()
+        .add_plugins(redraw::plugin)
+        .add_plugins(saved::plugin(dir.path().to_owned()));
+    until(&mut app, 30, "the scenario", |w| {
+        w.resource::<Library>().entries.len() == 1
+    });
+    // Let the watcher see the first load's reads (they must not wake it).
+    std::thread::sleep(Duration::from_millis(300));
+    app.update();
+    assert!(
+        background_wait(&app) >= Duration::from_secs(30),
+        "idle, the game sleeps long: {:?}",
+        background_wait(&app)
+    );
+
+    // An editor that saves atomically: a new file renamed over the old one.
+    let text = std::fs::read_to_string(&kettle).unwrap();
+    let edited = text.replace("A kettle that keeps switching off", "A kettle, edited");
+    let tmp = dir.path().join(".warranty-kettle.ron.swp");
+    std::fs::write(&tmp, &edited).unwrap();
+    std::fs::rename(&tmp, &kettle).unwrap();
+    let saved_at = std::time::Instant::now();
+    until(&mut app, 5, "the wake-up", |w| {
+        w.resource::<saved::SavedFiles>()
+            .awake(std::time::Instant::now())
+    });
+    app.update();
+    assert!(
+        background_wait(&app) <= saved::RELOAD_WAIT,
+        "after a save the game looks again within 100 ms: {:?}",
+        background_wait(&app)
+    );
+    until(&mut app, 5, "the reloaded title", |w| {
+        w.resource::<Library>().entries[0]
+            .playable
+            .loaded
+            .scenario
+            .title
+            == "A kettle, edited"
+    });
+    assert!(
+        saved_at.elapsed() < saved::RELOAD_WINDOW,
+        "the reload came within the awake window ({:?})",
+        saved_at.elapsed()
+    );
+    std::thread::sleep(saved::RELOAD_WINDOW);
+    app.update();
+    assert!(
+        background_wait(&app) >= Duration::from_secs(30),
+        "after the reload the game sleeps long again: {:?}",
+        background_wait(&app)
     );
 }

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod memory;
 pub mod progress;
 pub mod redraw;
+pub mod saved;
 pub mod scenarios;
 pub mod screens;
 pub mod settings;
@@ -128,6 +129,7 @@ pub fn run(cfg: GameConfig) -> AppExit {
         }),
         ..default()
     };
+    let folder = cfg.scenarios.clone();
     App::new()
         .insert_resource(ClearColor(Color::srgb_u8(0xF3, 0xF5, 0xF8)))
         // A desktop app: no frames unless something happens or animates.
@@ -136,6 +138,7 @@ pub fn run(cfg: GameConfig) -> AppExit {
         .add_plugins(EguiPlugin::default())
         .add_plugins(logic_plugin(cfg))
         .add_plugins((screens::plugin, redraw::plugin))
+        .add_plugins(saved::plugin(folder))
         .add_systems(Last, log_first_frame)
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);

@@ -24,20 +24,13 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet, egui};
 
 use super::Screen;
-use super::author::AuthorMode;
 use super::call::{ActiveCall, CallInput, StartCall};
+use super::saved::{RELOAD_WAIT, SavedFiles};
 use super::screens::call::CallUi;
 use super::screens::debrief::DebriefUi;
 
 /// The longest the event loop sleeps when nothing is due.
 const IDLE_WAIT: Duration = Duration::from_secs(60);
-
-/// The longest it sleeps in author mode. Nothing wakes the event loop when
-/// a scenario file changes (Bevy's file watcher only queues the change for
-/// the next update), and a trainer saves in an editor while the game window
-/// is in the background: without this, a save showed up only after the next
-/// key press or up to a minute later.
-const AUTHOR_WAIT: Duration = Duration::from_millis(250);
 
 /// When egui wants its next frame (Duration::MAX: not at all).
 #[derive(Resource, Debug)]
@@ -104,7 +97,7 @@ fn read_egui_delay(outputs: Query<&EguiFullOutput>, mut repaint: ResMut<EguiRepa
 fn request(
     In(animating): In<bool>,
     repaint: Res<EguiRepaint>,
-    author: Res<AuthorMode>,
+    saved: Option<Res<SavedFiles>>,
     mut redraws: ResMut<Messages<RequestRedraw>>,
     mut winit: ResMut<WinitSettings>,
 ) {
@@ -113,7 +106,9 @@ fn request(
     if animating || repaint.0.is_zero() {
         redraws.write(RequestRedraw);
     }
-    let longest = if author.on { AUTHOR_WAIT } else { IDLE_WAIT };
+    // A saved scenario file is on its way to a reload (see `saved`).
+    let reloading = saved.is_some_and(|s| s.awake(std::time::Instant::now()));
+    let longest = if reloading { RELOAD_WAIT } else { IDLE_WAIT };
     let wait = repaint.0.clamp(Duration::from_millis(16), longest);
     let mode = UpdateMode::reactive(wait);
     if winit.focused_mode != mode {
