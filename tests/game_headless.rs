@@ -308,6 +308,20 @@ fn editing_a_scenario_while_the_game_runs_updates_the_library() {
     );
 }
 
+/// The game's frame requests as in the window: the reactive settings, the
+/// screens' animation state and the redraw plugin.
+fn reactive(app: &mut App) {
+    use bevy::window::RequestRedraw;
+    use bevy::winit::WinitSettings;
+    use headset::game::redraw;
+    use headset::game::screens::{call::CallUi, debrief::DebriefUi};
+    app.add_message::<RequestRedraw>()
+        .insert_resource(WinitSettings::desktop_app())
+        .init_resource::<CallUi>()
+        .init_resource::<DebriefUi>()
+        .add_plugins(redraw::plugin);
+}
+
 /// The panels act late in a frame (egui's pass); the state change or reply
 /// they ask for happens in the next frames. In the reactive window those
 /// frames must be requested, or the game sits still until the next timer
@@ -315,17 +329,11 @@ fn editing_a_scenario_while_the_game_runs_updates_the_library() {
 #[test]
 fn an_action_asks_for_the_frames_that_carry_it_out_and_idle_asks_for_none() {
     use bevy::window::RequestRedraw;
-    use bevy::winit::WinitSettings;
-    use headset::game::redraw;
-    use headset::game::screens::{call::CallUi, debrief::DebriefUi};
+    use headset::game::screens::call::CallUi;
 
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios_dir(), data.path(), false);
-    app.add_message::<RequestRedraw>()
-        .insert_resource(WinitSettings::desktop_app())
-        .init_resource::<CallUi>()
-        .init_resource::<DebriefUi>()
-        .add_plugins(redraw::plugin);
+    reactive(&mut app);
     let redraws = |app: &App| app.world().resource::<Messages<RequestRedraw>>().len();
     until(&mut app, 60, "the library", |w| {
         w.resource::<Library>().entries.len() >= 30
@@ -468,21 +476,14 @@ fn background_wait(app: &App) -> Duration {
 /// later), and sleeps long again once the reload is through.
 #[test]
 fn a_saved_scenario_wakes_the_game_until_it_is_reloaded() {
-    use bevy::window::RequestRedraw;
-    use bevy::winit::WinitSettings;
-    use headset::game::screens::{call::CallUi, debrief::DebriefUi};
-    use headset::game::{redraw, saved};
+    use headset::game::saved;
 
     let dir = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let kettle = copy("en/warranty-kettle.ron", dir.path());
     let mut app = app(dir.path(), data.path(), true);
-    app.add_message::<RequestRedraw>()
-        .insert_resource(WinitSettings::desktop_app())
-        .init_resource::<CallUi>()
-        .init_resource::<DebriefUi>()
-        .add_plugins(redraw::plugin)
-        .add_plugins(saved::plugin(dir.path().to_owned()));
+    reactive(&mut app);
+    app.add_plugins(saved::plugin(dir.path().to_owned()));
     until(&mut app, 30, "the scenario", |w| {
         w.resource::<Library>().entries.len() == 1
     });
