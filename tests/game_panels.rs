@@ -209,6 +209,7 @@ fn debrief_view() -> DebriefView {
         selected: None,
         highlight: None,
         scroll: false,
+        authored: false,
     }
 }
 
@@ -477,4 +478,26 @@ fn the_author_panel_chooses_by_key_and_keeps_the_chosen_node_in_view() {
         last.min.y >= 0.0 && last.max.y <= height,
         "n59 in view: {last:?}"
     );
+}
+
+/// A call author mode changed is not stored; the debrief says so, in the
+/// trainee's language, and says nothing of it for a real call.
+#[test]
+fn the_debrief_says_when_a_call_is_not_stored_because_author_mode_changed_it() {
+    let stored = "not stored in your history";
+    let mut h = panel(Lang::En, debrief_view(), |ui, tr, v| {
+        debrief_panel(ui, tr, v)
+    });
+    h.run();
+    assert!(h.query_by_label_contains(stored).is_none());
+    h.state_mut().0.authored = true;
+    h.run();
+    h.get_by_label_contains(stored);
+    let authored = DebriefView {
+        authored: true,
+        ..debrief_view()
+    };
+    let mut h = panel(Lang::De, authored, |ui, tr, v| debrief_panel(ui, tr, v));
+    h.run();
+    h.get_by_label_contains("nicht in Ihrem Fortschritt gespeichert");
 }

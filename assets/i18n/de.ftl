@@ -138,6 +138,7 @@ debrief-next-shift = N: nächstes Gespräch der Schicht ({ $done } von { $total 
 debrief-best = Bestmöglich: { $score } / 100
 debrief-best-working = Bestmöglich: wird berechnet …
 debrief-best-path = So klingt das bestmögliche Gespräch
+debrief-authored = Der Autorenmodus hat dieses Gespräch verändert (Sprung oder Neuladen), daher wird es nicht in Ihrem Fortschritt gespeichert.
 
 # Autorenmodus (F2)
 author-title = Autorenmodus

@@ -138,6 +138,7 @@ debrief-next-shift = N: next call of the shift ({ $done } of { $total } done)
 debrief-best = Best possible: { $score } / 100
 debrief-best-working = Best possible: working it out…
 debrief-best-path = What the best possible call sounds like
+debrief-authored = Author mode changed this call (a jump or a reload), so it is not stored in your history.
 
 # Author mode (F2)
 author-title = Author mode

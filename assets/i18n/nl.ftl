@@ -138,6 +138,7 @@ debrief-next-shift = N: volgend gesprek van de dienst ({ $done } van { $total } 
 debrief-best = Best haalbaar: { $score } / 100
 debrief-best-working = Best haalbaar: wordt berekend …
 debrief-best-path = Zo klinkt het best mogelijke gesprek
+debrief-authored = De auteursmodus heeft dit gesprek veranderd (een sprong of opnieuw laden), dus het wordt niet in uw voortgang opgeslagen.
 
 # Auteursmodus (F2)
 author-title = Auteursmodus

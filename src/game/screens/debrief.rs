@@ -117,6 +117,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
             "debrief-changes"
         }),
         shift: None,
+        authored: last.authored,
         best: ui.best.lock().map_or(BestView::Unknown, |b| b.clone()),
         selected: ui.selected,
         highlight: ui.highlight,

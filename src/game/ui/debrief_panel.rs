@@ -50,6 +50,9 @@ pub struct DebriefView {
     pub shift: Option<(usize, usize)>,
     /// The best possible call, from the explorer (worked out off the UI thread).
     pub best: BestView,
+    /// Author mode changed the call (a jump or a reload): it is not stored
+    /// as an attempt, and the debrief says so rather than drop it silently.
+    pub authored: bool,
 }
 
 /// The best possible call as the debrief shows it.
@@ -152,6 +155,9 @@ pub fn debrief_panel(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) -> Option<Debr
                 BestView::Unknown => {}
             }
         });
+        if v.authored {
+            ui.label(RichText::new(tr.t("debrief-authored")).color(theme::WARN));
+        }
         ui.horizontal_wrapped(|ui| {
             for (skill, score) in &v.skills {
                 theme::card(ui, |ui| {
