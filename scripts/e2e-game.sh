@@ -2,7 +2,10 @@
 # End-to-end check of the real game: start the binary under Xvfb (Mesa's
 # software Vulkan), play one call with key presses only, and save
 # screenshots of the library, the call and the debrief into
-# docs/screenshots/. Fails if a screen never appears or a screenshot is blank.
+# docs/screenshots/; then author mode on a copy of one scenario, with a
+# broken and a fixed save that must reload without a key press (the
+# author.png screenshot). Fails if a screen never appears, a reload does not
+# come within 5 s, or a screenshot is blank.
 #
 # Uses the binary `cargo test` already built (target/debug/headset), so no
 # second build profile is needed. Needs: xvfb mesa-vulkan-drivers xdotool
@@ -103,3 +106,42 @@ wait_for "screen: Debrief" 30
 shot debrief
 
 echo "e2e: library, call and debrief reached with the keyboard alone"
+
+# Author mode, as a trainer uses it: a copy of one scenario, a jump with the
+# keyboard, then saves from "the editor" while no key is pressed. Nothing
+# but the game's own file watching may wake it for the reload.
+kill "$game_pid" 2>/dev/null || true
+wait "$game_pid" 2>/dev/null || true
+mkdir -p "$work/sc/en"
+kettle="$work/sc/en/warranty-kettle.ron"
+cp scenarios/en/warranty-kettle.ron "$kettle"
+: >"$work/game.log"
+HEADSET_DATA_DIR="$work/data" RUST_LOG=info NO_COLOR=1 \
+    "$bin" --scenarios "$work/sc" --seed 7 --author >"$work/game.log" 2>&1 &
+game_pid=$!
+wait_for "screen: Profile"
+wid=$(timeout 60 xdotool search --sync --name '^Headset$' | head -n 1)
+[ -n "$wid" ] || fail "no game window in author mode"
+wait_for "first frame submitted after"
+xdotool windowfocus --sync "$wid"
+xdotool mousemove --window "$wid" 1275 795
+key Return
+wait_for "screen: Library"
+key Return
+wait_for "screen: Call"
+listen
+# The jump list is in play order: open, receipt, when, descale,
+# receipt_first, toaster, manager_request, pushback. Seven down, then J.
+for _ in $(seq 7); do key Next; done
+key j
+listen
+# Saved the way many editors save: a new file renamed over the old one.
+save() { cp "$1" "$kettle.tmp" && mv "$kettle.tmp" "$kettle"; }
+sed 's/channel: Phone/channel: Phon/' scenarios/en/warranty-kettle.ron >"$work/broken.ron"
+save "$work/broken.ron"
+wait_for "has errors; the call keeps the last good version" 5
+shot author
+sed 's/proof enough?/proof enough, surely?/' scenarios/en/warranty-kettle.ron >"$work/fixed.ron"
+save "$work/fixed.ron"
+wait_for "warranty-kettle.ron reloaded" 5
+echo "e2e: author mode jumped by key and reloaded two saves without a key press"

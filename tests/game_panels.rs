@@ -441,6 +441,20 @@ fn the_author_panel_chooses_by_key_and_keeps_the_chosen_node_in_view() {
             AuthorAction::Jump(101),
         ]
     );
+    // Presses that arrive within one frame all count, a J after them too.
+    h.state_mut().1.clear();
+    for key in [Key::PageDown, Key::PageDown, Key::CloseBracket, Key::J] {
+        h.input_mut().events.push(egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+            repeat: false,
+            physical_key: None,
+        });
+    }
+    h.step();
+    assert_eq!(h.state().1, [AuthorAction::Jump(104)]);
+    h.state_mut().0.chosen = 100;
     // The last node is below the window until it is chosen by key.
     let height = 900.0;
     assert!(h.get_by_label("n59").rect().min.y > height);

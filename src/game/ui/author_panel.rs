@@ -1,7 +1,7 @@
 //! Author mode's side panel on the call screen: where the call is, the
 //! mood as numbers, the facts heard, a jump list, and reload results.
 
-use bevy_egui::egui::{self, Key, RichText};
+use bevy_egui::egui::{self, Key, Modifiers, RichText};
 
 use super::pressed;
 use super::theme;
@@ -39,19 +39,21 @@ const ERROR_HEIGHT: f32 = 220.0;
 
 /// The action the keys ask for: `[`/`]` (or Page Up/Page Down, which every
 /// keyboard layout has; `[` needs AltGr on a German one) choose the node
-/// before or after the chosen one in the list, `J` jumps to it.
+/// before or after the chosen one in the list, `J` jumps to it. Every press
+/// counts, also when several arrive within one frame (a slow frame, or a
+/// key held down).
 fn keys(ui: &egui::Ui, v: &AuthorView) -> Option<AuthorAction> {
     let last = v.nodes.len().checked_sub(1)?;
     let at = v.nodes.iter().position(|n| n.0 == v.chosen).unwrap_or(0);
-    let before = pressed(ui, Key::OpenBracket) | pressed(ui, Key::PageUp);
-    let after = pressed(ui, Key::CloseBracket) | pressed(ui, Key::PageDown);
-    if before {
-        return Some(AuthorAction::Choose(v.nodes[at.saturating_sub(1)].0));
+    let count = |key| ui.input_mut(|i| i.count_and_consume_key(Modifiers::NONE, key));
+    let back = count(Key::OpenBracket) + count(Key::PageUp);
+    let on = count(Key::CloseBracket) + count(Key::PageDown);
+    let to = (at + on).saturating_sub(back).min(last);
+    if pressed(ui, Key::J) {
+        Some(AuthorAction::Jump(v.nodes[to].0))
+    } else {
+        (back + on > 0).then(|| AuthorAction::Choose(v.nodes[to].0))
     }
-    if after {
-        return Some(AuthorAction::Choose(v.nodes[(at + 1).min(last)].0));
-    }
-    pressed(ui, Key::J).then(|| AuthorAction::Jump(v.nodes[at].0))
 }
 
 /// Draws the panel on the left.
