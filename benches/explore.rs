@@ -1,8 +1,9 @@
 //! Exhaustive exploration of generated call-shaped scenarios with 8 facts:
 //! time, states, paths and states per second. The work grows with the
 //! number of states, not with the number of paths (which grow
-//! exponentially). Past 30 nodes a timed loop takes too long; one run each
-//! of 50, 100 and 200 nodes is reported instead.
+//! exponentially). Every size is timed by criterion (10 samples); the line
+//! printed before each gives its states, paths and one run's states per
+//! second. The target: 200 nodes in 2 s or less.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -36,11 +37,9 @@ fn explorer(c: &mut Criterion) {
             secs,
             e.states as f64 / secs
         );
-        if nodes <= 30 {
-            g.bench_function(format!("exhaustive-{nodes}-nodes"), |b| {
-                b.iter(|| black_box(explore(&c, &Settings::default())))
-            });
-        }
+        g.bench_function(format!("exhaustive-{nodes}-nodes"), |b| {
+            b.iter(|| black_box(explore(&c, &Settings::default())))
+        });
     }
     g.finish();
 }
