@@ -61,17 +61,24 @@ mkdir -p "$work/data"
 cat >"$work/data/settings.ron" <<'RON'
 (name: "Sam", lang: En, text_size: Normal, timers: Off)
 RON
-HEADSET_DATA_DIR="$work/data" RUST_LOG=info NO_COLOR=1 \
-    "$bin" --scenarios scenarios --seed 7 >"$work/game.log" 2>&1 &
-game_pid=$!
+# Starts the game on the scenario folder $1 (further arguments go to the
+# game) and waits for its window and first frame.
+start_game() {
+    local folder=$1
+    shift
+    HEADSET_DATA_DIR="$work/data" RUST_LOG=info NO_COLOR=1 \
+        "$bin" --scenarios "$folder" --seed 7 "$@" >"$work/game.log" 2>&1 &
+    game_pid=$!
+    wait_for "screen: Profile"
+    wid=$(timeout 60 xdotool search --sync --name '^Headset$' | head -n 1)
+    [ -n "$wid" ] || fail "no game window"
+    wait_for "first frame submitted after"
+    xdotool windowfocus --sync "$wid"
+    # Keep the pointer out of the way: hover highlights are not part of the test.
+    xdotool mousemove --window "$wid" 1275 795
+}
 
-wait_for "screen: Profile"
-wid=$(timeout 60 xdotool search --sync --name '^Headset$' | head -n 1)
-[ -n "$wid" ] || fail "no game window"
-wait_for "first frame submitted after"
-xdotool windowfocus --sync "$wid"
-# Keep the pointer out of the way: hover highlights are not part of the test.
-xdotool mousemove --window "$wid" 1275 795
+start_game scenarios
 grep -o "first frame submitted after [0-9]* ms" "$work/game.log" | sed 's/^/e2e: /'
 
 # Profile: the saved name is filled in; Enter starts.
@@ -115,16 +122,7 @@ wait "$game_pid" 2>/dev/null || true
 mkdir -p "$work/sc/en"
 kettle="$work/sc/en/warranty-kettle.ron"
 cp scenarios/en/warranty-kettle.ron "$kettle"
-: >"$work/game.log"
-HEADSET_DATA_DIR="$work/data" RUST_LOG=info NO_COLOR=1 \
-    "$bin" --scenarios "$work/sc" --seed 7 --author >"$work/game.log" 2>&1 &
-game_pid=$!
-wait_for "screen: Profile"
-wid=$(timeout 60 xdotool search --sync --name '^Headset$' | head -n 1)
-[ -n "$wid" ] || fail "no game window in author mode"
-wait_for "first frame submitted after"
-xdotool windowfocus --sync "$wid"
-xdotool mousemove --window "$wid" 1275 795
+start_game "$work/sc" --author
 key Return
 wait_for "screen: Library"
 key Return
