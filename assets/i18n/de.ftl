@@ -142,7 +142,7 @@ debrief-authored = Der Autorenmodus hat dieses Gespräch verändert (Sprung oder
 
 # Autorenmodus (F2)
 author-title = Autorenmodus
-author-keys = F2 aus · [ ] oder Bild↑/Bild↓ Knoten wählen · J dorthin springen
+author-keys = F2 aus · [ ] oder Bild auf/Bild ab Knoten wählen · J dorthin springen
 author-node = Knoten: { $node }
 author-heard = Gehörte Fakten: { $facts }
 author-heard-none = noch keine
