@@ -515,3 +515,27 @@ fn the_debrief_says_when_a_call_is_not_stored_because_author_mode_changed_it() {
     h.run();
     h.get_by_label_contains("nicht in Ihrem Fortschritt gespeichert");
 }
+
+/// The mood chart's x axis counts seconds or mood changes: a short call
+/// gets marks at whole numbers only, not at 0.1, 0.2, …
+#[test]
+fn the_mood_charts_x_axis_marks_only_whole_numbers() {
+    use egui_plot::GridInput;
+    use headset::game::ui::debrief_panel::whole_steps;
+    let marks = whole_steps(GridInput {
+        bounds: (-0.05, 1.05),
+        base_step_size: 0.0005,
+    });
+    let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+    assert!(values.contains(&0.0) && values.contains(&1.0), "{values:?}");
+    assert!(values.iter().all(|v| v.fract() == 0.0), "{values:?}");
+    // A long call still gets its tens and hundreds.
+    let long = whole_steps(GridInput {
+        bounds: (0.0, 300.0),
+        base_step_size: 0.2,
+    });
+    assert!(
+        long.iter()
+            .any(|m| m.value == 100.0 && m.step_size >= 100.0)
+    );
+}

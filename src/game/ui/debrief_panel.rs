@@ -3,7 +3,7 @@
 //! the mood over the call.
 
 use bevy_egui::egui::{self, Align, Key, RichText};
-use egui_plot::{Legend, Line, LineStyle, Plot};
+use egui_plot::{GridInput, GridMark, Legend, Line, LineStyle, Plot, log_grid_spacer};
 
 use super::call_panel::{LineView, Who};
 use super::{key_hints, pressed, theme};
@@ -305,6 +305,16 @@ fn transcript(ui: &mut egui::Ui, tr: &Tr, v: &DebriefView) {
         });
 }
 
+/// The x axis's grid: the plot's usual marks, but none between whole
+/// numbers. The axis counts seconds or mood changes, and a short call
+/// otherwise got marks at 0.1, 0.2, … ("mood change 0.3" means nothing).
+pub fn whole_steps(input: GridInput) -> Vec<GridMark> {
+    log_grid_spacer(10)(GridInput {
+        base_step_size: input.base_step_size.max(1.0),
+        ..input
+    })
+}
+
 fn mood_chart(ui: &mut egui::Ui, x_label: &str, series: &[(String, Vec<[f64; 2]>)]) {
     // Each axis has its own line style as well as its colour.
     let styles = [
@@ -321,6 +331,7 @@ fn mood_chart(ui: &mut egui::Ui, x_label: &str, series: &[(String, Vec<[f64; 2]>
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_label(x_label)
+        .x_grid_spacer(whole_steps)
         .show(ui, |plot| {
             for ((name, points), style) in series.iter().zip(styles) {
                 plot.line(
