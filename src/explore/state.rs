@@ -238,20 +238,7 @@ impl Shape {
 
 /// Where each node's replies can lead (nodes only).
 fn successors(c: &Compiled) -> Vec<Vec<usize>> {
-    c.nodes
-        .iter()
-        .map(|n| {
-            let mut to = Vec::new();
-            for r in &n.replies {
-                for d in std::iter::once(r.next).chain(r.branches.iter().map(|(_, d)| *d)) {
-                    if let crate::sim::compiled::Dest::Node(i) = d {
-                        to.push(i);
-                    }
-                }
-            }
-            to
-        })
-        .collect()
+    c.nodes.iter().map(|n| n.next_nodes().collect()).collect()
 }
 
 /// Per node, the most replies on a path from it to an ending; `None` if

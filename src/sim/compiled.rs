@@ -79,6 +79,21 @@ pub struct CNode {
     pub replies: Vec<CReply>,
 }
 
+impl CNode {
+    /// The nodes this node's replies can lead to, reply by reply as the file
+    /// writes them (a reply's branches before its `next`); endings are left
+    /// out, and a node reached by several replies comes once per reply.
+    pub fn next_nodes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.replies
+            .iter()
+            .flat_map(|r| r.branches.iter().map(|b| b.1).chain([r.next]))
+            .filter_map(|d| match d {
+                Dest::Node(n) => Some(n),
+                Dest::Ending(_) => None,
+            })
+    }
+}
+
 /// A scenario ready to play.
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -323,14 +338,8 @@ impl Compiled {
         while at < order.len() {
             let node = &self.nodes[order[at]];
             at += 1;
-            let dests = node
-                .replies
-                .iter()
-                .flat_map(|r| r.branches.iter().map(|b| b.1).chain([r.next]));
-            for d in dests {
-                if let Dest::Node(n) = d
-                    && !seen[n]
-                {
+            for n in node.next_nodes() {
+                if !seen[n] {
                     seen[n] = true;
                     order.push(n);
                 }
