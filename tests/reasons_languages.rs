@@ -50,6 +50,8 @@ fn every_why(lang: &str) -> Vec<Why> {
         Why::LeftUpset,
         Why::CustomerHungUp,
         Why::HungUpOnCustomer,
+        Why::DeadAir { seconds: 16 },
+        Why::NoListeningShown,
         Why::MissedFact { fact: s(fact) },
         Why::AskedAgain { fact: s(fact) },
         Why::GoodQuestion { fact: s(fact) },
@@ -58,7 +60,6 @@ fn every_why(lang: &str) -> Vec<Why> {
         Why::NameLate,
         Why::NameNever,
         Why::NameAgain,
-        Why::NameOnce,
         Why::NameOveruse,
         Why::WrongName,
         Why::EscalationRight { target: s(target) },
@@ -96,6 +97,8 @@ fn covered(why: &Why) -> bool {
         | Why::LeftUpset
         | Why::CustomerHungUp
         | Why::HungUpOnCustomer
+        | Why::DeadAir { .. }
+        | Why::NoListeningShown
         | Why::MissedFact { .. }
         | Why::AskedAgain { .. }
         | Why::GoodQuestion { .. }
@@ -104,7 +107,6 @@ fn covered(why: &Why) -> bool {
         | Why::NameLate
         | Why::NameNever
         | Why::NameAgain
-        | Why::NameOnce
         | Why::NameOveruse
         | Why::WrongName
         | Why::EscalationRight { .. }
@@ -115,7 +117,7 @@ fn covered(why: &Why) -> bool {
         | Why::Handover
         | Why::NoHandover
         | Why::OverPromise => true,
-        Why::Authored { .. } => false,
+        Why::Authored { .. } | Why::AuthoredCritical { .. } => false,
     }
 }
 
@@ -212,7 +214,8 @@ fn german_texts_are_complete_and_formal() {
         Why::NameEarly,
         Why::NameLate,
         Why::NameNever,
-        Why::NameOnce,
+        Why::DeadAir { seconds: 8 },
+        Why::NoListeningShown,
     ];
     for why in &object {
         let (reason, _) = words(why, "de", "Herr Keller");

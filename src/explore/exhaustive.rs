@@ -75,6 +75,8 @@ struct Span {
 #[derive(Debug, Clone, Copy)]
 struct Guess {
     delta: [i32; 4],
+    /// The choice is a critical error.
+    critical: bool,
     to: Next,
 }
 
@@ -90,7 +92,10 @@ enum Next {
 struct End {
     ending: u32,
     points: [i32; 4],
-    may_pass: bool,
+    /// How the call ended is a critical error.
+    critical: bool,
+    /// The ending fits the policy.
+    fits: bool,
 }
 
 /// Exploration stopped at the state bound.
@@ -178,16 +183,26 @@ impl Memo {
         for (i, ((choice, listened), weight)) in choices.into_iter().zip(weights).enumerate() {
             let stepped = cur.step(choice, listened);
             let (child, delta, right) = (&stepped.cursor, stepped.delta, stepped.right_escalation);
+            let critical = stepped.critical;
             let i = i as u32;
             // The ending is kept only if a guessing trainee can reach it
             // (weight above 0); `Next::End` names the place it takes then.
             let (to, end) = if let Some(outcome) = child.outcome(&self.endings) {
-                value.add_leaf(i, delta, &outcome, self.weights, self.exact, right);
+                value.add_leaf(
+                    i,
+                    delta,
+                    critical,
+                    &outcome,
+                    self.weights,
+                    self.exact,
+                    right,
+                );
                 self.reach.add_leaf(id, outcome.ending, weight);
                 let end = End {
                     ending: outcome.ending as u32,
                     points: outcome.end_points,
-                    may_pass: outcome.may_pass,
+                    critical: outcome.end_critical > 0,
+                    fits: outcome.fits,
                 };
                 (Next::End(self.ends.len() as u32), Some(end))
             } else if child.replies() >= self.limit {
@@ -197,13 +212,17 @@ impl Memo {
                 let child_key = self.key(child);
                 let cid = self.visit(child, child_key, max_states)?;
                 let v = &self.values[cid as usize];
-                value.add(i, delta, v, self.weights, self.exact, right);
+                value.add(i, delta, critical, v, self.weights, self.exact, right);
                 self.reach.add(id, cid, weight);
                 (Next::State(self.spans[cid as usize]), None)
             };
             if weight > 0.0 {
                 self.ends.extend(end);
-                guesses.push(Guess { delta, to });
+                guesses.push(Guess {
+                    delta,
+                    critical: critical > 0,
+                    to,
+                });
             }
         }
         self.map.insert(key, id);
@@ -227,15 +246,16 @@ impl Memo {
             ..Guessing::default()
         };
         let root = self.spans[self.root_id as usize];
-        let (weights, pass_mark) = (&c.scenario.weights, c.scenario.pass_mark);
+        let s = &c.scenario;
         for _ in 0..playouts {
             g.playouts += 1;
-            let (mut at, mut points) = (root, [0i32; 4]);
+            let (mut at, mut points, mut critical) = (root, [0i32; 4], false);
             loop {
                 let pick = self.guesses[at.first as usize + rng.below(at.count as usize)];
                 for (p, d) in points.iter_mut().zip(pick.delta) {
                     *p += d;
                 }
+                critical |= pick.critical;
                 match pick.to {
                     Next::State(next) => at = next,
                     Next::End(e) => {
@@ -243,9 +263,14 @@ impl Memo {
                         for (p, e) in points.iter_mut().zip(end.points) {
                             *p += e;
                         }
-                        let overall = crate::score::skills_from_points(points).overall(weights);
+                        let skills = crate::score::skills_from_points(points);
+                        let overall = skills.overall(&s.weights);
+                        let passed = end.fits
+                            && !critical
+                            && !end.critical
+                            && crate::score::points_pass(&skills, overall, s);
                         g.share[end.ending as usize] += 1.0;
-                        g.pass += f64::from(u8::from(end.may_pass && overall >= pass_mark));
+                        g.pass += f64::from(u8::from(passed));
                         break;
                     }
                     Next::Cut => break,

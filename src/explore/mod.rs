@@ -226,7 +226,7 @@ fn from_memo(
                     let score = if memo.exact {
                         p.points as u8
                     } else {
-                        (i64::from(score::rules::BASE) + p.points).clamp(0, 100) as u8
+                        (i64::from(score::rules::BASES[k]) + p.points).clamp(0, 100) as u8
                     };
                     (skill, score, script::to_spec(&memo.path(k + 1, best)))
                 })

@@ -25,6 +25,9 @@ use super::value::OBJECTIVES;
 #[derive(Debug, Clone)]
 pub struct Seen {
     pub score: u8,
+    /// What the path is ranked by (the score, less 1,000 for an overall
+    /// that cannot pass whatever its points).
+    pub rank: i64,
     pub steps: Vec<Step>,
 }
 
@@ -108,15 +111,20 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
             out.guessing.pass += f64::from(u8::from(o.passed));
         }
         for (k, &score) in scores(&o).iter().enumerate() {
-            if out.best[k].as_ref().is_none_or(|b| score > b.score) {
+            // Overall ranks a path that can pass above one that cannot,
+            // as the exhaustive search does (see `value::CRITICAL_WEIGHT`).
+            let rank = i64::from(score) - if k == 0 && !o.eligible() { 1000 } else { 0 };
+            if out.best[k].as_ref().is_none_or(|b| rank > b.rank) {
                 out.best[k] = Some(Seen {
                     score,
+                    rank,
                     steps: steps.clone(),
                 });
             }
-            if out.worst[k].as_ref().is_none_or(|w| score < w.score) {
+            if out.worst[k].as_ref().is_none_or(|w| rank < w.rank) {
                 out.worst[k] = Some(Seen {
                     score,
+                    rank,
                     steps: steps.clone(),
                 });
             }

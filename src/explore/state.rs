@@ -16,12 +16,24 @@ pub struct Outcome {
     pub ending: usize,
     /// Points of the moments about how the call ended, per skill.
     pub end_points: [i32; 4],
+    /// Critical errors among the moments about how the call ended.
+    pub end_critical: i32,
+    /// Critical errors of the whole path this cursor took.
+    pub critical: i32,
     /// The scores of the whole path this cursor took.
     pub skills: Skills,
     pub overall: u8,
     pub passed: bool,
-    /// Whether this ending lets a call pass at all (see `score::ending_may_pass`).
-    pub may_pass: bool,
+    /// Whether the ending fits the policy (see `score::ending_fits`).
+    pub fits: bool,
+}
+
+impl Outcome {
+    /// The path has no critical error and an ending that fits: only the
+    /// points stand between it and a pass.
+    pub fn eligible(&self) -> bool {
+        self.fits && self.critical == 0
+    }
 }
 
 /// The endings a path can reach: the scenario's own, then the ways a call
@@ -68,6 +80,8 @@ pub struct Cursor {
     pub scorer: Scorer,
     /// Points per skill so far, in `Skill::ALL` order (clamped only at the end).
     pub points: [i32; 4],
+    /// Critical errors so far.
+    pub critical: i32,
 }
 
 /// What one choice did: where it led, the points it earned, and whether it
@@ -75,6 +89,8 @@ pub struct Cursor {
 pub struct Stepped {
     pub cursor: Cursor,
     pub delta: [i32; 4],
+    /// Critical errors the choice made.
+    pub critical: i32,
     pub right_escalation: bool,
 }
 
@@ -89,6 +105,7 @@ impl Cursor {
             session: Session::new(Arc::clone(c), seed, opts),
             scorer: Scorer::default(),
             points: [0; 4],
+            critical: 0,
         }
     }
 
@@ -109,6 +126,7 @@ impl Cursor {
             scorer.action(&c, a, &mut tally);
         }
         let (delta, right_escalation) = (tally.points, tally.right_escalation);
+        let critical = self.critical + tally.critical;
         let mut points = self.points;
         for (p, d) in points.iter_mut().zip(delta) {
             *p += d;
@@ -120,8 +138,10 @@ impl Cursor {
                 session,
                 scorer,
                 points,
+                critical,
             },
             delta,
+            critical: tally.critical,
             right_escalation,
         }
     }
@@ -141,13 +161,17 @@ impl Cursor {
         let skills = score::skills_from_points(points);
         let overall = skills.overall(&c.scenario.weights);
         debug_assert_ne!(end.cause, EndCause::Unfinished);
+        let critical = self.critical + tally.critical;
+        let fits = score::ending_fits(end, self.scorer.escalated_right);
         Some(Outcome {
             ending: endings.index(&end.ending),
             end_points,
+            end_critical: tally.critical,
+            critical,
             skills,
             overall,
-            passed: score::passes(overall, c.scenario.pass_mark, end),
-            may_pass: score::ending_may_pass(end),
+            passed: fits && critical == 0 && score::points_pass(&skills, overall, &c.scenario),
+            fits,
         })
     }
 
@@ -187,7 +211,7 @@ impl Cursor {
             None => (s.replies, s.name_uses, None),
         };
         Key {
-            points: exact.then_some(self.points),
+            points: exact.then_some((self.points, self.critical)),
             node: node as u32,
             heard: self.session.heard() & mask,
             mood: mood_key(self.session.mood(), shape.mood_read),
@@ -197,8 +221,7 @@ impl Cursor {
             first_use_early: s.first_use.map(|(nth, _, _)| nth <= rules::NAME_EARLY_BY),
             used_twice: s.second_use.is_some(),
             apologised: s.apologised,
-            credited_question: s.credited_question & mask,
-            credited_understanding: s.credited_understanding & mask,
+            credited: s.credited & mask,
             escalated_right: s.escalated_right,
         }
     }
@@ -208,10 +231,8 @@ impl Cursor {
 /// largest of the rules' thresholds).
 const OVERUSE_MIN_REPLIES: u32 = {
     let a = rules::NAME_OVERUSE_MIN_REPLIES;
-    let b = rules::NAME_ONCE_MIN_REPLIES;
-    let c = rules::NAME_EARLY_BY + 1;
-    let m = if a > b { a } else { b };
-    if m > c { m } else { c }
+    let b = rules::NAME_EARLY_BY + 1;
+    if a > b { a } else { b }
 };
 
 /// What the explorer knows about a scenario's graph before it starts.
@@ -341,7 +362,7 @@ fn relevant_facts(c: &Compiled) -> Vec<u64> {
 /// Two cursors with equal keys play out identically from here on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
-    points: Option<[i32; 4]>,
+    points: Option<([i32; 4], i32)>,
     node: u32,
     heard: u64,
     /// Exact mood: the axes are small integers, and a coarser bucket could
@@ -354,8 +375,7 @@ pub struct Key {
     first_use_early: Option<bool>,
     used_twice: bool,
     apologised: bool,
-    credited_question: u64,
-    credited_understanding: u64,
+    credited: u64,
     escalated_right: bool,
 }
 

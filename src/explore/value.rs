@@ -13,6 +13,13 @@ use super::state::Outcome;
 /// four skills in `Skill::ALL` order.
 pub const OBJECTIVES: usize = 5;
 
+/// What a critical error, or an ending that does not fit the policy, takes
+/// off the overall objective: more than any sum of points can make up, so
+/// the best path is one that can pass whenever there is one, and the worst
+/// one that cannot. Additive, so the best future of a state still does not
+/// depend on how it was reached.
+pub const CRITICAL_WEIGHT: i64 = 1 << 40;
+
 /// The points still reachable from a state and the choice (index into the
 /// state's choices) that starts the path to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,33 +123,39 @@ impl Value {
     /// Adds a choice that earns `delta` and ends the call with `outcome`.
     /// With `exact` the values are final scores (the state knows every
     /// point earned before it); without, points still to be earned.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_leaf(
         &mut self,
         choice: u32,
         delta: [i32; 4],
+        critical: i32,
         outcome: &Outcome,
         weights: [i64; 4],
         exact: bool,
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(1);
+        let unfit = i64::from(!outcome.fits);
         let values = if exact {
             let s = outcome.skills;
-            [
+            let mut v = [
                 outcome.overall,
                 s.patience,
                 s.listening,
                 s.name,
                 s.escalation,
             ]
-            .map(i64::from)
+            .map(i64::from);
+            v[0] -= CRITICAL_WEIGHT * (i64::from(outcome.critical) + unfit);
+            v
         } else {
             let mut total = [0i64; 4];
             for k in 0..4 {
                 total[k] = i64::from(delta[k] + outcome.end_points[k]);
             }
+            let errors = i64::from(critical + outcome.end_critical) + unfit;
             [
-                weighted(total, weights),
+                weighted(total, weights) - CRITICAL_WEIGHT * errors,
                 total[0],
                 total[1],
                 total[2],
@@ -164,18 +177,30 @@ impl Value {
 
     /// Adds the paths behind choice `choice`, which earns `delta` on the way
     /// (already counted in the child's values when `exact`).
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         choice: u32,
         delta: [i32; 4],
+        critical: i32,
         child: &Value,
         weights: [i64; 4],
         exact: bool,
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(child.paths);
-        let d = if exact { [0; 4] } else { delta.map(i64::from) };
-        let here = [weighted(d, weights), d[0], d[1], d[2], d[3]];
+        let (d, errors) = if exact {
+            ([0; 4], 0)
+        } else {
+            (delta.map(i64::from), i64::from(critical))
+        };
+        let here = [
+            weighted(d, weights) - CRITICAL_WEIGHT * errors,
+            d[0],
+            d[1],
+            d[2],
+            d[3],
+        ];
         for (o, step) in here.into_iter().enumerate() {
             if let Some(b) = child.best[o] {
                 let w = child.worst[o].map_or(b.points, |w| w.points);

@@ -110,6 +110,7 @@ impl Settings {
             } else {
                 self.name.trim().to_owned()
             },
+            reading_wpm: crate::sim::pace::READING_WPM_NORMAL,
             history: true,
         }
     }

@@ -46,6 +46,15 @@ pub struct EngineOptions {
     pub timers: bool,
     /// The agent's name, for `{agent}` in replies.
     pub agent_name: String,
+    /// Reading speed in words per minute (the reading allowance before
+    /// dead air counts). Records from before rubric v2 have none: they
+    /// replay with the normal speed.
+    #[serde(default = "normal_reading")]
+    pub reading_wpm: u32,
+}
+
+fn normal_reading() -> u32 {
+    crate::sim::pace::READING_WPM_NORMAL
 }
 
 impl From<&Options> for EngineOptions {
@@ -54,6 +63,7 @@ impl From<&Options> for EngineOptions {
             pace: o.pace,
             timers: o.timers,
             agent_name: o.agent_name.clone(),
+            reading_wpm: o.reading_wpm,
         }
     }
 }
@@ -65,6 +75,7 @@ impl EngineOptions {
             pace: self.pace,
             timers: self.timers,
             agent_name: self.agent_name.clone(),
+            reading_wpm: self.reading_wpm,
             history: true,
         }
     }

@@ -486,6 +486,7 @@ mod tests {
                 pace: 1.0,
                 timers: true,
                 agent_name: "Sam".into(),
+                reading_wpm: 200,
             },
             inputs: Vec::new(),
             skills: Scores::default(),

@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod fast;
 pub mod lexer;
 pub mod library;
+pub mod limits;
 pub mod line;
 pub mod load;
 pub mod locate;

@@ -60,6 +60,10 @@ pub struct Scenario {
     /// Overall score needed to pass, 0 to 100 (default 70).
     #[serde(default = "default_pass_mark")]
     pub pass_mark: u8,
+    /// The lowest score any one skill may have in a passed call, 0 to 100
+    /// (default 50): a high overall must not hide a skill that was missing.
+    #[serde(default = "default_skill_floor")]
+    pub skill_floor: u8,
     /// Weights of the four skills in the overall score (default all 1).
     #[serde(default)]
     pub weights: Weights,
@@ -79,6 +83,13 @@ fn default_difficulty() -> u8 {
 
 fn default_pass_mark() -> u8 {
     70
+}
+
+/// The skill floor when a scenario sets none (docs/scoring.md, "Passing").
+pub const DEFAULT_SKILL_FLOOR: u8 = 50;
+
+fn default_skill_floor() -> u8 {
+    DEFAULT_SKILL_FLOOR
 }
 
 /// How the customer gets in touch.
@@ -305,6 +316,11 @@ pub struct Node {
     /// The agent's options.
     #[serde(default)]
     pub replies: Vec<Reply>,
+    /// In this turn the agent may end the call (for example after a warning
+    /// to an abusive caller): hanging up leads to this ending and is not a
+    /// critical error. Anywhere else, hanging up fails the call.
+    #[serde(default)]
+    pub agent_may_end: Option<String>,
 }
 
 /// What the customer says and feels when interrupted.
@@ -346,9 +362,13 @@ pub struct Reply {
     /// Hand the contact over to this target.
     #[serde(default)]
     pub escalate: Option<String>,
-    /// Extra scoring moments written by the author.
+    /// Extra scoring moments written by the author (penalties only).
     #[serde(default)]
     pub moments: Vec<MomentSpec>,
+    /// Saying this reply is a critical error that fails the call whatever
+    /// the points (for example a sales pitch to a grieving customer).
+    #[serde(default)]
+    pub critical: Option<Critical>,
     /// Destinations checked in order before `next`; the first whose condition holds wins.
     #[serde(default)]
     pub branches: Vec<Branch>,
@@ -445,6 +465,19 @@ pub struct MomentSpec {
     /// Points won (positive) or lost (negative).
     pub points: i32,
     /// Why, shown in the debrief.
+    pub reason: String,
+    /// What a good agent does instead (optional).
+    #[serde(default)]
+    pub tip: String,
+}
+
+/// A reply the author marks as never acceptable: it fails the call.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Critical {
+    /// The skill the debrief files it under.
+    pub skill: Skill,
+    /// Why it is never acceptable, shown first in the debrief.
     pub reason: String,
     /// What a good agent does instead (optional).
     #[serde(default)]

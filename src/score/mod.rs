@@ -8,8 +8,11 @@ pub mod scorer;
 
 use serde::{Deserialize, Serialize};
 
-pub use moment::{Moment, Why};
-pub use scorer::{Moments, RawMoment, Scorer, Tally};
+pub mod failure;
+
+pub use failure::Failure;
+pub use moment::{Moment, Tone, Why, tone};
+pub use scorer::{Mark, Moments, RawMoment, Scorer, Tally};
 
 use crate::scenario::{EndingKind, Skill, Weights};
 use crate::sim::{EndCause, EndRecord, Session};
@@ -54,14 +57,28 @@ pub struct Report {
     pub skills: Skills,
     pub overall: u8,
     pub pass_mark: u8,
+    /// The lowest score a skill may have in a passed call.
+    pub skill_floor: u8,
     pub passed: bool,
+    /// Why the call did not pass, most serious first (empty when passed).
+    pub failures: Vec<Failure>,
+    /// The rubric version that scored it ([`rules::RUBRIC_VERSION`]).
+    pub rubric: u32,
     /// The ending's id ("unfinished" when the call had not ended).
     pub ending: String,
     pub ending_kind: EndingKind,
     pub moments: Vec<Moment>,
 }
 
-/// Skill scores from moments: 100 plus the moment points, clamped to 0..=100.
+impl Report {
+    /// The critical errors, in call order.
+    pub fn critical(&self) -> impl Iterator<Item = &Moment> {
+        self.moments.iter().filter(|m| m.critical)
+    }
+}
+
+/// Skill scores from moments: each skill's base plus its moment points,
+/// clamped to 0..=100.
 pub fn skills_from(moments: &[RawMoment]) -> Skills {
     let mut points = [0; 4];
     for m in moments {
@@ -72,7 +89,9 @@ pub fn skills_from(moments: &[RawMoment]) -> Skills {
 
 /// Skill scores from the summed points of each skill (in `Skill::ALL` order).
 pub fn skills_from_points(points: [i32; 4]) -> Skills {
-    let score = |skill: Skill| (rules::BASE + points[skill as usize]).clamp(0, 100) as u8;
+    let score = |skill: Skill| {
+        (rules::base(skill) + points[skill as usize]).clamp(0, 100) as u8
+    };
     Skills {
         patience: score(Skill::Patience),
         listening: score(Skill::Listening),
@@ -81,21 +100,68 @@ pub fn skills_from_points(points: [i32; 4]) -> Skills {
     }
 }
 
-/// Whether a call passes: the pass mark reached, the call ended, and not by
-/// either side hanging up (docs/scoring.md, "Passing").
-pub fn passes(overall: u8, pass_mark: u8, end: &EndRecord) -> bool {
-    overall >= pass_mark && ending_may_pass(end)
+/// Whether a call that ended so can pass at all, whatever its score: it
+/// ended in `Resolved`, or in `Escalated` after a hand-over to a right
+/// target under a policy that allows one (docs/scoring.md, "Passing").
+pub fn ending_fits(end: &EndRecord, escalated_right: bool) -> bool {
+    match end.cause {
+        EndCause::AgentHangUp | EndCause::Unfinished => return false,
+        _ => {}
+    }
+    match end.kind {
+        EndingKind::Resolved => true,
+        EndingKind::Escalated => escalated_right,
+        EndingKind::HungUp | EndingKind::Unresolved => false,
+    }
 }
 
-/// Whether a call that ended so can pass at all, whatever its score.
-pub fn ending_may_pass(end: &EndRecord) -> bool {
-    end.kind != EndingKind::HungUp
-        && end.cause != EndCause::AgentHangUp
-        && end.cause != EndCause::Unfinished
+/// Every reason a call does not pass, most serious first: critical errors,
+/// an ending that does not fit the policy, skills below the floor, the
+/// overall below the pass mark. Empty: the call passes.
+pub fn failures(
+    skills: &Skills,
+    overall: u8,
+    s: &crate::scenario::Scenario,
+    critical: usize,
+    ending_fits: bool,
+    ending_kind: EndingKind,
+) -> Vec<Failure> {
+    let mut out = Vec::new();
+    if critical > 0 {
+        out.push(Failure::Critical { count: critical });
+    }
+    if !ending_fits {
+        out.push(Failure::Ending { kind: ending_kind });
+    }
+    for skill in Skill::ALL {
+        let score = skills.get(skill);
+        if score < s.skill_floor {
+            out.push(Failure::SkillBelowFloor {
+                skill,
+                score,
+                floor: s.skill_floor,
+            });
+        }
+    }
+    if overall < s.pass_mark {
+        out.push(Failure::BelowPassMark {
+            overall,
+            pass_mark: s.pass_mark,
+        });
+    }
+    out
 }
 
-/// Every moment of a call so far, unworded (the explorer and tests use this).
-pub fn raw_moments(session: &Session) -> (Vec<RawMoment>, EndRecord) {
+/// Whether the points alone let a call pass: the overall at the pass mark
+/// and every skill at its floor (the explorer adds critical errors and the
+/// ending itself).
+pub fn points_pass(skills: &Skills, overall: u8, s: &crate::scenario::Scenario) -> bool {
+    overall >= s.pass_mark && Skill::ALL.iter().all(|&k| skills.get(k) >= s.skill_floor)
+}
+
+/// Every moment of a call so far, unworded, with the rubric's final state
+/// (the explorer and tests use this).
+pub fn raw_moments(session: &Session) -> (Vec<RawMoment>, EndRecord, Scorer) {
     let c = session.compiled();
     let mut scorer = Scorer::default();
     let mut raw = Vec::new();
@@ -110,24 +176,28 @@ pub fn raw_moments(session: &Session) -> (Vec<RawMoment>, EndRecord) {
         heard: session.heard(),
         t_ms: session.now(),
         turns: session.turn(),
+        dead_air: session.dead_air(),
     });
     let last_entry = session.transcript.len().checked_sub(1);
     // An unfinished call is judged as it stands: EndCause::Unfinished
-    // triggers no rule about how the call ended.
+    // triggers no rule about how the call ended, and never passes.
     scorer.end(c, &end, last_entry, &mut raw);
-    (raw, end)
+    (raw, end, scorer)
 }
 
 /// Scores a call (finished or not) and words every moment in the scenario's language.
 pub fn score(session: &Session) -> Report {
     let c = session.compiled();
     let s = &c.scenario;
-    let (mut raw, end) = raw_moments(session);
+    let (mut raw, end, scorer) = raw_moments(session);
     // The debrief reads in call order; within a turn, in rubric order.
     raw.sort_by_key(|m| (m.turn, m.skill));
     let skills = skills_from(&raw);
     let overall = skills.overall(&s.weights);
     let name = &session.persona().address_as;
+    let critical = raw.iter().filter(|m| m.critical).count();
+    let fits = ending_fits(&end, scorer.escalated_right);
+    let failures = failures(&skills, overall, s, critical, fits, end.kind);
     let moments = raw
         .into_iter()
         .map(|m| {
@@ -136,6 +206,7 @@ pub fn score(session: &Session) -> Report {
                 turn: m.turn,
                 skill: m.skill,
                 points: m.points,
+                critical: m.critical,
                 reason,
                 tip,
                 rule: m.why.rule(),
@@ -143,12 +214,14 @@ pub fn score(session: &Session) -> Report {
             }
         })
         .collect();
-    let passed = passes(overall, s.pass_mark, &end);
     Report {
         skills,
         overall,
         pass_mark: s.pass_mark,
-        passed,
+        skill_floor: s.skill_floor,
+        passed: failures.is_empty(),
+        failures,
+        rubric: rules::RUBRIC_VERSION,
         ending: end.ending,
         ending_kind: end.kind,
         moments,

@@ -17,6 +17,10 @@ pub enum Why {
     Apologised,
     LeftUpset,
     CustomerHungUp,
+    /// The customer waited in silence after the reading allowance.
+    DeadAir {
+        seconds: u64,
+    },
     /// The agent hung up instead of closing the call with a reply.
     HungUpOnCustomer,
     MissedFact {
@@ -31,11 +35,12 @@ pub enum Why {
     ShowedUnderstanding {
         fact: String,
     },
+    /// Nothing the agent said showed that they had listened.
+    NoListeningShown,
     NameEarly,
     NameLate,
     NameNever,
     NameAgain,
-    NameOnce,
     NameOveruse,
     WrongName,
     EscalationRight {
@@ -65,6 +70,11 @@ pub enum Why {
         reason: String,
         tip: String,
     },
+    /// A reply the author marked critical.
+    AuthoredCritical {
+        reason: String,
+        tip: String,
+    },
 }
 
 impl Why {
@@ -77,16 +87,17 @@ impl Why {
             Why::Apologised => "apologised",
             Why::LeftUpset => "left-upset",
             Why::CustomerHungUp => "customer-hung-up",
+            Why::DeadAir { .. } => "dead-air",
             Why::HungUpOnCustomer => "hung-up-on-customer",
             Why::MissedFact { .. } => "missed-fact",
             Why::AskedAgain { .. } => "asked-again",
             Why::GoodQuestion { .. } => "good-question",
             Why::ShowedUnderstanding { .. } => "showed-understanding",
+            Why::NoListeningShown => "no-listening-shown",
             Why::NameEarly => "name-early",
             Why::NameLate => "name-late",
             Why::NameNever => "name-never",
             Why::NameAgain => "name-again",
-            Why::NameOnce => "name-once",
             Why::NameOveruse => "name-overuse",
             Why::WrongName => "wrong-name",
             Why::EscalationRight { .. } => "escalation-right",
@@ -98,6 +109,7 @@ impl Why {
             Why::NoHandover => "no-handover",
             Why::OverPromise => "over-promise",
             Why::Authored { .. } => "authored",
+            Why::AuthoredCritical { .. } => "authored-critical",
         }
     }
 }
@@ -109,8 +121,11 @@ pub struct Moment {
     pub turn: u32,
     /// The skill it counts for.
     pub skill: Skill,
-    /// Points won (positive) or lost (negative).
+    /// Points won (positive) or lost (negative). A strength in a kept
+    /// skill (Patience, Escalation) is worth 0.
     pub points: i32,
+    /// A critical error: the call fails whatever the points.
+    pub critical: bool,
     /// Why, in the scenario's language.
     pub reason: String,
     /// What a good agent does, in the scenario's language.
@@ -119,4 +134,44 @@ pub struct Moment {
     pub rule: &'static str,
     /// Transcript line it points at, for the debrief's link.
     pub entry: Option<usize>,
+}
+
+/// How the debrief shows a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// Fails the call whatever the points: listed first, in red.
+    Critical,
+    /// Points lost.
+    Penalty,
+    /// Points earned in a shown skill (Listening, Name).
+    Credit,
+    /// Something done well in a kept skill (Patience, Escalation): shown,
+    /// worth no points, because it must not pay back a penalty.
+    Strength,
+    /// Evidence that is missing (the name never used, nothing that showed
+    /// listening): explains a low shown skill, worth no points itself.
+    Missing,
+}
+
+/// The tone of a moment from what is stored of it (works for old records too).
+pub fn tone(rule: &str, points: i32, critical: bool) -> Tone {
+    if critical {
+        Tone::Critical
+    } else if points < 0 {
+        Tone::Penalty
+    } else if points > 0 {
+        Tone::Credit
+    } else if matches!(rule, "name-never" | "no-listening-shown") {
+        Tone::Missing
+    } else {
+        Tone::Strength
+    }
+}
+
+impl Moment {
+    /// How the debrief shows it.
+    pub fn tone(&self) -> Tone {
+        tone(self.rule, self.points, self.critical)
+    }
 }

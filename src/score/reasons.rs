@@ -9,7 +9,7 @@ mod nl;
 
 /// Reason and tip for a moment. `name` is the customer's form of address.
 pub fn words(why: &Why, language: &str, name: &str) -> (String, String) {
-    if let Why::Authored { reason, tip } = why {
+    if let Why::Authored { reason, tip } | Why::AuthoredCritical { reason, tip } = why {
         return (reason.clone(), tip.clone());
     }
     match language {

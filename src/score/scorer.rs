@@ -6,7 +6,7 @@ use super::moment::Why;
 use super::rules as r;
 use crate::scenario::{EndingKind, Escalation, Marker, Skill};
 use crate::sim::compiled::Compiled;
-use crate::sim::session::is_impatient;
+use crate::sim::pace;
 use crate::sim::{ActionKind, ActionRecord, EndCause, EndRecord};
 
 /// A moment before it is put into words.
@@ -15,8 +15,20 @@ pub struct RawMoment {
     pub turn: u32,
     pub skill: Skill,
     pub points: i32,
+    /// A critical error: the call fails whatever the points.
+    pub critical: bool,
     pub why: Why,
     pub entry: Option<usize>,
+}
+
+/// One moment as the rubric reports it, before it is worded.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    pub turn: u32,
+    pub entry: Option<usize>,
+    pub skill: Skill,
+    pub points: i32,
+    pub critical: bool,
 }
 
 /// Where the rubric puts its moments. The debrief keeps each moment with
@@ -24,56 +36,39 @@ pub struct RawMoment {
 /// actions, only adds up the points ([`Tally`]). The reason is built only
 /// when asked for: most carry names and texts.
 pub trait Moments {
-    fn moment(
-        &mut self,
-        turn: u32,
-        entry: Option<usize>,
-        skill: Skill,
-        points: i32,
-        why: impl FnOnce() -> Why,
-    );
+    fn moment(&mut self, mark: Mark, why: impl FnOnce() -> Why);
 }
 
 impl Moments for Vec<RawMoment> {
-    fn moment(
-        &mut self,
-        turn: u32,
-        entry: Option<usize>,
-        skill: Skill,
-        points: i32,
-        why: impl FnOnce() -> Why,
-    ) {
+    fn moment(&mut self, m: Mark, why: impl FnOnce() -> Why) {
         self.push(RawMoment {
-            turn,
-            skill,
-            points,
+            turn: m.turn,
+            skill: m.skill,
+            points: m.points,
+            critical: m.critical,
             why: why(),
-            entry,
+            entry: m.entry,
         });
     }
 }
 
-/// Points per skill (in `Skill::ALL` order) and whether a right
-/// escalation was made: what the explorer needs of the rubric.
+/// Points per skill (in `Skill::ALL` order), critical errors, and whether
+/// a right escalation was made: what the explorer needs of the rubric.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub points: [i32; 4],
+    /// Critical errors among them.
+    pub critical: i32,
     /// A moment `Why::EscalationRight` was among them.
     pub right_escalation: bool,
 }
 
 impl Moments for Tally {
-    fn moment(
-        &mut self,
-        _turn: u32,
-        _entry: Option<usize>,
-        skill: Skill,
-        points: i32,
-        why: impl FnOnce() -> Why,
-    ) {
-        self.points[skill as usize] += points;
+    fn moment(&mut self, m: Mark, why: impl FnOnce() -> Why) {
+        self.points[m.skill as usize] += m.points;
+        self.critical += i32::from(m.critical);
         // Only escalation moments can be the right escalation; they are few.
-        if skill == Skill::Escalation {
+        if m.skill == Skill::Escalation && !m.critical && m.points == r::ESCALATION_RIGHT {
             self.right_escalation |= matches!(why(), Why::EscalationRight { .. });
         }
     }
@@ -90,26 +85,60 @@ pub struct Scorer {
     pub first_use: Option<(u32, u32, usize)>,
     pub second_use: Option<(u32, u32, usize)>,
     pub apologised: bool,
-    /// Facts already credited for a question or for understanding.
-    pub credited_question: u64,
-    pub credited_understanding: u64,
+    /// Facts already credited for Listening (asked for or used).
+    pub credited: u64,
     /// A right target was reached at some point.
     pub escalated_right: bool,
+}
+
+/// Which skills a reply is penalised in: such a reply earns no credit in
+/// that skill (rubric v2, "Mistakes stay").
+#[derive(Debug, Clone, Copy, Default)]
+struct Penalised([bool; 4]);
+
+impl Penalised {
+    fn set(&mut self, skill: Skill) {
+        self.0[skill as usize] = true;
+    }
+    fn has(&self, skill: Skill) -> bool {
+        self.0[skill as usize]
+    }
 }
 
 impl Scorer {
     /// Scores one action of the agent.
     pub fn action(&mut self, c: &Compiled, a: &ActionRecord, out: &mut impl Moments) {
-        let mut push = |skill, points, why: &dyn Fn() -> Why| {
-            out.moment(a.turn, Some(a.entry), skill, points, why)
+        let mut push = |skill, points, critical, why: &dyn Fn() -> Why| {
+            let mark = Mark {
+                turn: a.turn,
+                entry: Some(a.entry),
+                skill,
+                points,
+                critical,
+            };
+            out.moment(mark, why)
         };
         let fact = |i: usize| c.fact_label(i).to_owned();
+        let mut penalised = Penalised::default();
+        if a.dead_air > 0 {
+            penalised.set(Skill::Patience);
+            push(
+                Skill::Patience,
+                r::DEAD_AIR * a.dead_air as i32,
+                false,
+                &|| Why::DeadAir {
+                    seconds: dead_air_seconds(a.dead_air),
+                },
+            );
+        }
         if a.interrupted {
-            push(Skill::Patience, r::INTERRUPTED, &|| Why::Interrupted {
+            penalised.set(Skill::Patience);
+            push(Skill::Patience, r::INTERRUPTED, false, &|| Why::Interrupted {
                 cut: a.cut_line.clone(),
             });
             for i in (0..c.fact_ids.len()).filter(|i| a.missed & (1 << i) != 0) {
-                push(Skill::Listening, r::MISSED_FACT, &|| Why::MissedFact {
+                penalised.set(Skill::Listening);
+                push(Skill::Listening, r::MISSED_FACT, false, &|| Why::MissedFact {
                     fact: fact(i),
                 });
             }
@@ -120,6 +149,7 @@ impl Scorer {
                 let node = &c.nodes[a.node];
                 let def = &c.node_defs[a.node].replies[i];
                 self.replies += 1;
+                // Penalties first: they decide which credits this reply may earn.
                 for &m in &reply.marks {
                     let points = match m {
                         Marker::Dismissive => r::DISMISSIVE,
@@ -130,41 +160,79 @@ impl Scorer {
                         Marker::SalesPitch => r::SALES_PITCH,
                         _ => continue,
                     };
-                    push(Skill::Patience, points, &|| Why::Impatient(m));
+                    penalised.set(Skill::Patience);
+                    push(Skill::Patience, points, false, &|| Why::Impatient(m));
                 }
-                let impatient = reply.marks.iter().any(|m| is_impatient(*m));
-                if (node.repeats || node.rude) && !impatient && !a.interrupted {
-                    push(Skill::Patience, r::COURTEOUS_UNDER_PRESSURE, &|| {
-                        Why::CourteousUnderPressure { rude: node.rude }
+                if let Some(cr) = &def.critical {
+                    penalised.set(cr.skill);
+                    push(cr.skill, 0, true, &|| Why::AuthoredCritical {
+                        reason: cr.reason.clone(),
+                        tip: cr.tip.clone(),
                     });
                 }
-                if reply.marks.contains(&Marker::Apologises) && !self.apologised {
-                    self.apologised = true;
-                    push(Skill::Patience, r::APOLOGISED, &|| Why::Apologised);
+                for m in &def.moments {
+                    if m.points < 0 {
+                        penalised.set(m.skill);
+                    }
+                    push(m.skill, m.points, false, &|| Why::Authored {
+                        reason: m.reason.clone(),
+                        tip: m.tip.clone(),
+                    });
                 }
-                if let Some(bit) = reply.asks {
+                let asked_again = reply.asks.is_some_and(|bit| a.heard & bit != 0);
+                if let Some(bit) = reply.asks.filter(|_| asked_again) {
+                    penalised.set(Skill::Listening);
                     let i = bit.trailing_zeros() as usize;
-                    if a.heard & bit != 0 {
-                        push(Skill::Listening, r::ASKED_AGAIN, &|| Why::AskedAgain {
-                            fact: fact(i),
-                        });
-                    } else if self.credited_question & bit == 0 {
-                        self.credited_question |= bit;
-                        push(Skill::Listening, r::GOOD_QUESTION, &|| Why::GoodQuestion {
-                            fact: fact(i),
-                        });
+                    push(Skill::Listening, r::ASKED_AGAIN, false, &|| Why::AskedAgain {
+                        fact: fact(i),
+                    });
+                }
+                if reply.marks.contains(&Marker::WrongName) {
+                    penalised.set(Skill::Name);
+                    push(Skill::Name, r::WRONG_NAME, false, &|| Why::WrongName);
+                }
+                if reply.marks.contains(&Marker::OverPromise) {
+                    penalised.set(Skill::Escalation);
+                    push(Skill::Escalation, r::OVER_PROMISE, true, &|| Why::OverPromise);
+                }
+                // Credits, each only where this reply carries no penalty.
+                if !penalised.has(Skill::Patience) {
+                    if node.repeats || node.rude {
+                        push(
+                            Skill::Patience,
+                            r::COURTEOUS_UNDER_PRESSURE,
+                            false,
+                            &|| Why::CourteousUnderPressure { rude: node.rude },
+                        );
+                    }
+                    if reply.marks.contains(&Marker::Apologises) && !self.apologised {
+                        self.apologised = true;
+                        push(Skill::Patience, r::APOLOGISED, false, &|| Why::Apologised);
                     }
                 }
-                let fresh = reply.needs & !self.credited_understanding;
-                for i in (0..c.fact_ids.len()).filter(|i| fresh & (1 << i) != 0) {
-                    push(Skill::Listening, r::SHOWED_UNDERSTANDING, &|| {
-                        Why::ShowedUnderstanding { fact: fact(i) }
-                    });
+                if !penalised.has(Skill::Listening) {
+                    if let Some(bit) = reply.asks.filter(|b| self.credited & b == 0) {
+                        self.credited |= bit;
+                        let i = bit.trailing_zeros() as usize;
+                        push(
+                            Skill::Listening,
+                            listening_share(c, i),
+                            false,
+                            &|| Why::GoodQuestion { fact: fact(i) },
+                        );
+                    }
+                    let fresh = reply.needs & c.listening_facts & !self.credited;
+                    for i in (0..c.fact_ids.len()).filter(|i| fresh & (1 << i) != 0) {
+                        push(
+                            Skill::Listening,
+                            listening_share(c, i),
+                            false,
+                            &|| Why::ShowedUnderstanding { fact: fact(i) },
+                        );
+                    }
+                    self.credited |= fresh;
                 }
-                self.credited_understanding |= reply.needs;
-                if reply.marks.contains(&Marker::WrongName) {
-                    push(Skill::Name, r::WRONG_NAME, &|| Why::WrongName);
-                } else if reply.uses_name {
+                if reply.uses_name && !penalised.has(Skill::Name) {
                     self.name_uses += 1;
                     let at = (self.replies, a.turn, a.entry);
                     if self.first_use.is_none() {
@@ -173,18 +241,9 @@ impl Scorer {
                         self.second_use = Some(at);
                     }
                 }
-                if reply.marks.contains(&Marker::OverPromise) {
-                    push(Skill::Escalation, r::OVER_PROMISE, &|| Why::OverPromise);
-                }
-                for m in &def.moments {
-                    push(m.skill, m.points, &|| Why::Authored {
-                        reason: m.reason.clone(),
-                        tip: m.tip.clone(),
-                    });
-                }
-                reply
-                    .escalate
-                    .map(|t| (t, reply.marks.contains(&Marker::Handover)))
+                let handover = reply.marks.contains(&Marker::Handover)
+                    && !penalised.has(Skill::Escalation);
+                reply.escalate.map(|t| (t, handover))
             }
             ActionKind::Transfer(t) => Some((t, false)),
             ActionKind::HangUp => None,
@@ -202,34 +261,47 @@ impl Scorer {
         handover: bool,
         out: &mut impl Moments,
     ) {
-        let mut push = |points, why: &dyn Fn() -> Why| {
-            out.moment(a.turn, Some(a.entry), Skill::Escalation, points, why)
+        let mut push = |points, critical, why: &dyn Fn() -> Why| {
+            let mark = Mark {
+                turn: a.turn,
+                entry: Some(a.entry),
+                skill: Skill::Escalation,
+                points,
+                critical,
+            };
+            out.moment(mark, why)
         };
         let s = &c.scenario;
         let target = || c.target_label(t);
         match &s.escalation {
             Escalation::NotNeeded { why } => {
-                push(r::ESCALATION_NOT_NEEDED, &|| Why::EscalationNotNeeded {
-                    target: target(),
-                    why: why.clone(),
+                push(r::ESCALATION_NOT_NEEDED, false, &|| {
+                    Why::EscalationNotNeeded {
+                        target: target(),
+                        why: why.clone(),
+                    }
                 });
             }
             Escalation::Optional { .. } | Escalation::Required { .. } => {
                 if !c.escalation_to.contains(&t) {
-                    push(r::ESCALATION_WRONG_TARGET, &|| Why::EscalationWrongTarget {
-                        target: target(),
-                        right: c.escalation_to.iter().map(|&i| c.target_label(i)).collect(),
+                    // Under Required the customer ends up where nobody can help.
+                    let critical = matches!(s.escalation, Escalation::Required { .. });
+                    push(r::ESCALATION_WRONG_TARGET, critical, &|| {
+                        Why::EscalationWrongTarget {
+                            target: target(),
+                            right: c.escalation_to.iter().map(|&i| c.target_label(i)).collect(),
+                        }
                     });
                     return;
                 }
                 self.escalated_right = true;
                 let missing_bits = c.escalation_after & !a.heard;
                 if missing_bits == 0 {
-                    push(r::ESCALATION_RIGHT, &|| Why::EscalationRight {
+                    push(r::ESCALATION_RIGHT, false, &|| Why::EscalationRight {
                         target: target(),
                     });
                 } else {
-                    push(r::ESCALATION_EARLY, &|| Why::EscalationEarly {
+                    push(r::ESCALATION_EARLY, false, &|| Why::EscalationEarly {
                         target: target(),
                         missing: (0..c.fact_ids.len())
                             .filter(|i| missing_bits & (1 << i) != 0)
@@ -237,10 +309,10 @@ impl Scorer {
                             .collect(),
                     });
                 }
-                if handover {
-                    push(r::HANDOVER, &|| Why::Handover);
-                } else {
-                    push(r::NO_HANDOVER, &|| Why::NoHandover);
+                if handover && missing_bits == 0 {
+                    push(r::HANDOVER, false, &|| Why::Handover);
+                } else if !handover {
+                    push(r::NO_HANDOVER, false, &|| Why::NoHandover);
                 }
             }
         }
@@ -255,74 +327,90 @@ impl Scorer {
         out: &mut impl Moments,
     ) {
         let turn = e.turns;
-        let mut push = |turn: u32, entry: Option<usize>, skill, points, why: &dyn Fn() -> Why| {
-            out.moment(turn, entry, skill, points, why)
+        let mut push = |skill, points, critical, why: &dyn Fn() -> Why| {
+            let mark = Mark {
+                turn,
+                entry: last_entry,
+                skill,
+                points,
+                critical,
+            };
+            out.moment(mark, why)
         };
+        if e.dead_air > 0 {
+            push(
+                Skill::Patience,
+                r::DEAD_AIR * e.dead_air as i32,
+                false,
+                &|| Why::DeadAir {
+                    seconds: dead_air_seconds(e.dead_air),
+                },
+            );
+        }
         let upset = e.mood.anger >= r::UPSET_ANGER || e.mood.distress >= r::UPSET_DISTRESS;
         match e.cause {
-            EndCause::CustomerHangUp => push(
-                turn,
-                last_entry,
-                Skill::Patience,
-                r::CUSTOMER_HUNG_UP,
-                &|| Why::CustomerHungUp,
-            ),
-            // Hanging up is never a way to close a call: it costs more than
-            // leaving an upset customer, and the call is not passed.
-            EndCause::AgentHangUp => push(
-                turn,
-                last_entry,
-                Skill::Patience,
-                r::HUNG_UP_ON_CUSTOMER,
-                &|| Why::HungUpOnCustomer,
-            ),
-            EndCause::Reply
+            // A reply that leads straight to a hang-up ending is the same
+            // failure as anger reaching the limit: the customer left angry.
+            _ if e.kind == EndingKind::HungUp => {
+                push(Skill::Patience, r::CUSTOMER_HUNG_UP, true, &|| {
+                    Why::CustomerHungUp
+                })
+            }
+            // Hanging up where the scenario does not allow it is never a way
+            // to close a call.
+            EndCause::AgentHangUp => push(Skill::Patience, r::HUNG_UP_ON_CUSTOMER, true, &|| {
+                Why::HungUpOnCustomer
+            }),
+            EndCause::Reply | EndCause::AgentEnded
                 if upset && matches!(e.kind, EndingKind::Resolved | EndingKind::Unresolved) =>
             {
-                push(turn, last_entry, Skill::Patience, r::LEFT_UPSET, &|| {
-                    Why::LeftUpset
-                })
+                push(Skill::Patience, r::LEFT_UPSET, false, &|| Why::LeftUpset)
             }
             _ => {}
         }
+        if self.credited == 0 {
+            push(Skill::Listening, 0, false, &|| Why::NoListeningShown);
+        }
+        let mut push_at = |turn, entry, skill, points, why: &dyn Fn() -> Why| {
+            let mark = Mark {
+                turn,
+                entry,
+                skill,
+                points,
+                critical: false,
+            };
+            out.moment(mark, why)
+        };
         match (self.first_use, self.second_use) {
-            (None, _) => push(turn, last_entry, Skill::Name, r::NAME_NEVER, &|| {
+            (None, _) => push_at(turn, last_entry, Skill::Name, r::NAME_NEVER, &|| {
                 Why::NameNever
             }),
             (Some((nth, t, entry)), second) => {
                 if nth <= r::NAME_EARLY_BY {
-                    push(t, Some(entry), Skill::Name, r::NAME_EARLY, &|| {
+                    push_at(t, Some(entry), Skill::Name, r::NAME_EARLY, &|| {
                         Why::NameEarly
                     });
                 } else {
-                    push(t, Some(entry), Skill::Name, r::NAME_LATE, &|| Why::NameLate);
+                    push_at(t, Some(entry), Skill::Name, r::NAME_LATE, &|| Why::NameLate);
                 }
-                match second {
-                    Some((_, t2, entry2)) => {
-                        push(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, &|| {
-                            Why::NameAgain
-                        })
-                    }
-                    None if self.replies >= r::NAME_ONCE_MIN_REPLIES => {
-                        push(turn, last_entry, Skill::Name, r::NAME_ONCE, &|| {
-                            Why::NameOnce
-                        })
-                    }
-                    None => {}
+                if let Some((_, t2, entry2)) = second {
+                    push_at(t2, Some(entry2), Skill::Name, r::NAME_AGAIN, &|| {
+                        Why::NameAgain
+                    })
                 }
             }
         }
         if self.replies >= r::NAME_OVERUSE_MIN_REPLIES
             && self.name_uses * 100 >= self.replies * r::NAME_OVERUSE_PERCENT
         {
-            push(turn, last_entry, Skill::Name, r::NAME_OVERUSE, &|| {
+            push_at(turn, last_entry, Skill::Name, r::NAME_OVERUSE, &|| {
                 Why::NameOveruse
             });
         }
         if let Escalation::Required { why, .. } = &c.scenario.escalation
             && !self.escalated_right
         {
-            push(
+            push_at(
                 turn,
                 last_entry,
                 Skill::Escalation,
@@ -334,4 +422,23 @@ impl Scorer {
             );
         }
     }
+}
+
+/// The silence `steps` dead-air steps stand for, in whole seconds.
+fn dead_air_seconds(steps: u32) -> u64 {
+    u64::from(steps) * pace::DEAD_AIR_MS / 1000
+}
+
+/// The Listening points for showing fact `i`: the scenario's listening
+/// facts share [`r::LISTENING_TOTAL`] in fact order, the first few one
+/// point more, so that showing every one adds up to exactly the total and
+/// never more (a credit must not pay back a penalty).
+pub fn listening_share(c: &Compiled, i: usize) -> i32 {
+    let facts = c.listening_facts;
+    if facts & (1 << i) == 0 {
+        return 0;
+    }
+    let count = facts.count_ones() as i32;
+    let rank = (facts & ((1u64 << i) - 1)).count_ones() as i32;
+    r::LISTENING_TOTAL / count + i32::from(rank < r::LISTENING_TOTAL % count)
 }

@@ -8,7 +8,7 @@ use crate::scenario::text::{has_placeholder, uses_name_placeholder};
 use crate::scenario::{Condition, EndingKind, Marker, Mood, MoodShift, Scenario};
 
 /// At most this many facts per scenario: heard facts are a 64-bit set.
-pub const MAX_FACTS: usize = 64;
+pub use crate::scenario::limits::MAX_FACTS;
 
 /// Where a reply leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,6 +77,9 @@ pub struct CNode {
     pub repeats: bool,
     pub rude: bool,
     pub replies: Vec<CReply>,
+    /// The ending the agent's hang-up leads to in this turn, where the
+    /// scenario allows it (`agent_may_end`).
+    pub agent_may_end: Option<usize>,
 }
 
 impl CNode {
@@ -118,6 +121,9 @@ pub struct Compiled {
     pub escalation_to: Vec<usize>,
     /// Starting mood.
     pub mood: Mood,
+    /// Facts some reply needs or asks for: the evidence of listening the
+    /// rubric looks for.
+    pub listening_facts: u64,
 }
 
 /// Why a scenario cannot be played (the validator reports all of these first).
@@ -249,7 +255,16 @@ impl Compiled {
                     words: super::pace::word_count(&r.say),
                 });
             }
+            let agent_may_end = match &n.agent_may_end {
+                Some(e) => Some(
+                    *end_ix
+                        .get(e.as_str())
+                        .ok_or_else(|| CompileError::UnknownDestination(e.clone()))?,
+                ),
+                None => None,
+            };
             nodes.push(CNode {
+                agent_may_end,
                 lines,
                 interrupted: n
                     .interrupted
@@ -274,6 +289,10 @@ impl Compiled {
             .collect::<Result<_, _>>()?;
         let ending_kinds = ending_ids.iter().map(|e| s.endings[e].kind).collect();
         let mood = s.customer.mood.resolve(s.archetype);
+        let listening_facts = nodes
+            .iter()
+            .flat_map(|n| &n.replies)
+            .fold(0, |bits, r| bits | r.needs | r.asks.unwrap_or(0));
         drop(node_ix);
         let node_defs = node_ids.iter().map(|n| s.nodes[n].clone()).collect();
         let ending_defs = ending_ids.iter().map(|e| s.endings[e].clone()).collect();
@@ -292,6 +311,7 @@ impl Compiled {
             escalation_after,
             escalation_to,
             mood,
+            listening_facts,
         })
     }
 
@@ -349,3 +369,4 @@ impl Compiled {
         order
     }
 }
+

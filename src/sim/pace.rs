@@ -13,6 +13,20 @@ pub const MIN_LINE_MS: u64 = 600;
 /// Silence after the customer finished before it counts as dead air (phone and counter).
 pub const DEAD_AIR_MS: u64 = 8_000;
 
+/// Reading speed (words per minute) of the "normal" setting: the silence
+/// clock starts only once the trainee has had time to read the replies on
+/// offer at this speed.
+pub const READING_WPM_NORMAL: u32 = 200;
+/// Reading speed of the "slow" setting.
+pub const READING_WPM_SLOW: u32 = 120;
+
+/// How long reading `words` words takes at `wpm` words per minute (a
+/// speed of 0 counts as the normal speed).
+pub fn reading_ms(words: usize, wpm: u32) -> u64 {
+    let wpm = if wpm == 0 { READING_WPM_NORMAL } else { wpm };
+    (words as u64 * 60_000).div_ceil(u64::from(wpm))
+}
+
 /// Words per second the agent speaks (or types) a reply: the customer's
 /// next turn starts after it.
 pub const AGENT_WORDS_PER_SECOND: f32 = 3.0;

@@ -100,6 +100,9 @@ pub struct ActionRecord {
     pub mood: Mood,
     /// Transcript index of the agent's line (or the system line for transfers).
     pub entry: usize,
+    /// Dead-air steps the customer sat through in this turn before the
+    /// action (each `DEAD_AIR_MS` of silence after the reading allowance).
+    pub dead_air: u32,
 }
 
 /// How the call was ended.
@@ -109,8 +112,10 @@ pub enum EndCause {
     Reply,
     /// A transfer from the target picker.
     Transfer,
-    /// The agent hung up.
+    /// The agent hung up where the scenario does not allow it.
     AgentHangUp,
+    /// The agent ended the call in a turn whose `agent_may_end` allows it.
+    AgentEnded,
     /// Anger reached the limit.
     CustomerHangUp,
     /// The call has not ended yet (a report on a call in progress).
@@ -129,4 +134,7 @@ pub struct EndRecord {
     pub t_ms: u64,
     /// Actions taken in the call.
     pub turns: u32,
+    /// Dead-air steps since the agent's last action (a customer who hung
+    /// up in the silence, or a call scored while the customer waits).
+    pub dead_air: u32,
 }

@@ -24,6 +24,9 @@ pub struct Options {
     pub timers: bool,
     /// The agent's name, for `{agent}`.
     pub agent_name: String,
+    /// How fast the trainee reads, in words per minute: dead air counts
+    /// only after time to read the replies on offer (`pace::READING_WPM_*`).
+    pub reading_wpm: u32,
     /// Keep the call's history: the transcript with its text and the event
     /// log. The explorer turns it off for speed: it reads only the state of
     /// the call and the action records the rubric scores. The customer's
@@ -37,6 +40,7 @@ impl Default for Options {
             pace: 1.0,
             timers: true,
             agent_name: "Alex".into(),
+            reading_wpm: pace::READING_WPM_NORMAL,
             history: true,
         }
     }
@@ -89,6 +93,10 @@ pub struct Session {
     lines: Vec<Scheduled>,
     next_line: usize,
     finished_at: Option<u64>,
+    /// When the trainee has had time to read every reply offered so far in
+    /// this turn: the silence clock starts no earlier.
+    read_by: u64,
+    /// Dead-air steps since the agent's last action.
     dead_air: u32,
     order: Vec<usize>,
     reply_text: Vec<String>,
@@ -130,6 +138,7 @@ impl Session {
             lines: Vec::new(),
             next_line: 0,
             finished_at: None,
+            read_by: 0,
             dead_air: 0,
             order: Vec::new(),
             reply_text: Vec::new(),
@@ -196,6 +205,18 @@ impl Session {
     /// Whether the call is over.
     pub fn is_over(&self) -> bool {
         self.end.is_some()
+    }
+
+    /// Dead-air steps since the agent's last action.
+    pub fn dead_air(&self) -> u32 {
+        self.dead_air
+    }
+
+    /// When the silence clock of this turn starts (timers on, once the
+    /// customer has finished): the later of the customer's last word and
+    /// the end of the reading allowance for the replies on offer.
+    pub fn silence_from(&self) -> Option<u64> {
+        self.finished_at.map(|f| f.max(self.read_by))
     }
 
     /// The replies the agent can choose now: 0-based file indices in display order.
@@ -377,6 +398,7 @@ impl Session {
             None
         };
         self.dead_air = 0;
+        self.read_by = self.now;
         self.reply_text.clear();
         for r in &n.replies {
             let text = self.pick_text(&r.say, &r.variants);
@@ -411,7 +433,18 @@ impl Session {
         if unchanged {
             return;
         }
-        self.offered = self.order.iter().copied().filter(available).collect();
+        let offered: Vec<usize> = self.order.iter().copied().filter(available).collect();
+        // New replies on screen need reading before silence counts.
+        let new_words: usize = offered
+            .iter()
+            .filter(|i| always || !self.offered.contains(i))
+            .map(|&i| cn.replies[i].words)
+            .sum();
+        if new_words > 0 {
+            let read_by = self.now + pace::reading_ms(new_words, self.opts.reading_wpm);
+            self.read_by = self.read_by.max(read_by);
+        }
+        self.offered = offered;
         self.log(|s| Event::RepliesOffered {
             replies: s.offered.clone(),
             t_ms: s.now,
@@ -490,7 +523,8 @@ impl Session {
                 && let Some(finished) = self.finished_at
             {
                 loop {
-                    let at = finished + pace::DEAD_AIR_MS * u64::from(self.dead_air + 1);
+                    let from = finished.max(self.read_by);
+                    let at = from + pace::DEAD_AIR_MS * u64::from(self.dead_air + 1);
                     if at > target {
                         break;
                     }
@@ -507,7 +541,7 @@ impl Session {
                     });
                     self.log(|_| Event::DeadAir {
                         t_ms: at,
-                        silent_ms: at - finished,
+                        silent_ms: at - from,
                     });
                     self.log(|s| Event::MoodChanged {
                         mood: s.mood,
@@ -630,6 +664,7 @@ impl Session {
             heard: self.heard,
             t_ms: self.now,
             turns: self.turn,
+            dead_air: self.dead_air,
         });
     }
 
@@ -651,7 +686,10 @@ impl Session {
             heard,
             mood: self.mood,
             entry,
+            dead_air: self.dead_air,
         });
+        // The silence so far is scored with this action.
+        self.dead_air = 0;
     }
 
     /// The agent says reply `i` (0-based, file order). Said while the customer
@@ -780,11 +818,22 @@ impl Session {
         };
         let entry = self.push_entry(Speaker::System, text, self.now, false);
         self.record(ActionKind::HangUp, cut, heard, entry);
-        self.finish(
-            "agent_hung_up".into(),
-            EndingKind::Unresolved,
-            EndCause::AgentHangUp,
-        );
+        let c = Arc::clone(&self.c);
+        match c.nodes[self.node].agent_may_end {
+            // The scenario allows ending the call here: its ending, with
+            // the customer's closing line.
+            Some(e) => {
+                let ending = &c.ending_defs[e];
+                let text = self.pick_text(&ending.say, &ending.variants);
+                self.push_entry(Speaker::Customer, text, self.now, false);
+                self.finish(c.ending_ids[e].clone(), ending.kind, EndCause::AgentEnded);
+            }
+            None => self.finish(
+                "agent_hung_up".into(),
+                EndingKind::Unresolved,
+                EndCause::AgentHangUp,
+            ),
+        }
         Ok(())
     }
 }

@@ -157,14 +157,14 @@ fn leaves_folder(p: &Path) -> bool {
 }
 
 fn scoring(c: &mut Ctx) {
-    if c.s.facts.len() > crate::sim::compiled::MAX_FACTS {
+    if c.s.facts.len() > crate::scenario::limits::MAX_FACTS {
         c.report(
             Code::OutOfRange,
             "facts",
             format!(
                 "{} facts are declared; at most {} are supported",
                 c.s.facts.len(),
-                crate::sim::compiled::MAX_FACTS
+                crate::scenario::limits::MAX_FACTS
             ),
             "merge facts that are always revealed together, or split the scenario",
         );

@@ -42,11 +42,20 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
              Schuld trifft.",
         ),
         Why::HungUpOnCustomer => (
-            "Sie haben aufgelegt, bevor das Gespräch abgeschlossen war. Ein so beendetes Gespräch \
-             gilt nie als bestanden."
+            "Sie haben aufgelegt, obwohl die Richtlinie das hier nicht erlaubt. Ein so beendetes \
+             Gespräch gilt nie als bestanden."
                 .to_owned(),
             "Schließen Sie ein Gespräch mit einer Antwort ab, wenn das Anliegen geklärt oder \
-             übergeben ist. Legen Sie nie einfach auf.",
+             übergeben ist. Beenden Sie ein Gespräch nur selbst, wo die Richtlinie es erlaubt, \
+             und erst nach einer Warnung.",
+        ),
+        Why::DeadAir { seconds } => (
+            format!(
+                "Sie haben {obj} {seconds} Sekunden lang schweigend warten lassen, nachdem Sie Zeit \
+                 zum Lesen der Antworten hatten."
+            ),
+            "Antworten Sie, sobald Sie die Möglichkeiten gelesen haben. Wenn Sie Zeit brauchen, \
+             sagen Sie es („Einen Moment bitte, ich sehe gleich nach.“).",
         ),
         Why::LeftUpset => (
             format!("Sie haben das Gespräch beendet, obwohl {name} noch verärgert war."),
@@ -76,13 +85,24 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Geben Sie das wichtigste Detail mit eigenen Worten wieder – so fühlt sich Ihr \
              Gegenüber verstanden.",
         ),
+        Why::NoListeningShown => (
+            format!(
+                "Nichts, was Sie gesagt haben, hat gezeigt, dass Sie {obj} zugehört haben: Keine \
+                 Antwort hat aufgegriffen oder erfragt, was Ihr Gegenüber erzählt hat."
+            ),
+            "Zeigen Sie, dass Sie zugehört haben: Wiederholen Sie das wichtigste Detail oder \
+             stellen Sie die Frage, die das Fehlende ans Licht bringt.",
+        ),
         Why::NameEarly => (
             format!("Sie haben {obj} schon früh im Gespräch mit Namen angesprochen."),
             "Wer früh mit Namen angesprochen wird, fühlt sich als Mensch wahrgenommen und nicht \
              als Nummer.",
         ),
         Why::NameLate => (
-            format!("Sie haben {obj} erst spät im Gespräch mit Namen angesprochen."),
+            format!(
+                "Sie haben {obj} mit Namen angesprochen, aber erst spät im Gespräch: dafür gibt es \
+                 die halbe Gutschrift."
+            ),
             "Sprechen Sie Ihr Gegenüber schon in Ihrer ersten oder zweiten Antwort mit Namen an.",
         ),
         Why::NameNever => (
@@ -93,13 +113,6 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
         Why::NameAgain => (
             "Sie haben den Namen später im Gespräch noch einmal verwendet.".into(),
             "Wenn Sie den Namen ab und zu wiederholen, bleibt das Gespräch persönlich.",
-        ),
-        Why::NameOnce => (
-            format!(
-                "Sie haben {obj} in einem langen Gespräch nur ein einziges Mal mit Namen angesprochen."
-            ),
-            "Nennen Sie den Namen später noch einmal, zum Beispiel bei der Zusammenfassung oder \
-             zur Verabschiedung.",
         ),
         Why::NameOveruse => (
             "Sie haben den Namen in fast jeder Antwort verwendet; das wirkt einstudiert.".into(),
@@ -170,7 +183,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Versprechen Sie nur, was Sie selbst entscheiden dürfen; alles andere leiten Sie \
              weiter.",
         ),
-        Why::Authored { reason, tip } => return (reason.clone(), tip.clone()),
+        Why::Authored { reason, tip } | Why::AuthoredCritical { reason, tip } => {
+            return (reason.clone(), tip.clone());
+        }
     };
     (r, t.to_owned())
 }

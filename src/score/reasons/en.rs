@@ -33,9 +33,13 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
         ),
         Why::HungUpOnCustomer => (
             format!(
-                "You hung up on {name} before the call was closed. A call ended this way is never passed."
+                "You hung up on {name} where the policy does not allow it. A call ended this way is never passed."
             ),
-            "Close a call with a reply once the customer's matter is settled or handed over; never simply hang up.",
+            "Close a call with a reply once the customer's matter is settled or handed over; end a call yourself only where the policy allows it, after a warning.",
+        ),
+        Why::DeadAir { seconds } => (
+            format!("You left {name} waiting in silence for {seconds} seconds after you had had time to read the replies."),
+            "Answer as soon as you have read the options; if you need time, say so (\"One moment, I'm checking that for you\").",
         ),
         Why::CustomerHungUp => (
             format!("{name} hung up in anger."),
@@ -57,12 +61,16 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             format!("Your reply showed you had understood: {fact}."),
             "Repeat the key detail back so the customer knows they were heard.",
         ),
+        Why::NoListeningShown => (
+            format!("Nothing you said showed that you had listened to {name}: no reply used or asked for what the customer told you."),
+            "Show that you heard: repeat the key detail back, or ask the question that brings out what is missing.",
+        ),
         Why::NameEarly => (
             format!("You used the customer's name, {name}, early in the conversation."),
             "Saying the name early makes the customer feel like a person, not a number.",
         ),
         Why::NameLate => (
-            format!("You used the name {name} only late in the conversation."),
+            format!("You used the name {name}, but only late in the conversation: half the credit."),
             "Use the customer's name in your first or second reply.",
         ),
         Why::NameNever => (
@@ -72,10 +80,6 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
         Why::NameAgain => (
             "You used the customer's name again later on.".into(),
             "Repeating the name now and then keeps the conversation personal.",
-        ),
-        Why::NameOnce => (
-            format!("You used the name {name} only once in a long conversation."),
-            "Use the name again later, for example when you summarise or say goodbye.",
         ),
         Why::NameOveruse => (
             "You used the customer's name in nearly every reply; it sounds scripted.".into(),
@@ -126,7 +130,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "You promised something only someone with more authority may grant.".into(),
             "Promise only what you can decide yourself; for the rest, escalate.",
         ),
-        Why::Authored { reason, tip } => return (reason.clone(), tip.clone()),
+        Why::Authored { reason, tip } | Why::AuthoredCritical { reason, tip } => {
+            return (reason.clone(), tip.clone());
+        }
     };
     (r, t.to_owned())
 }

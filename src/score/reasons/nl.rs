@@ -39,11 +39,20 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
         ),
         Why::HungUpOnCustomer => (
             format!(
-                "U heeft opgehangen voordat het gesprek met {name} was afgerond. Een gesprek dat \
-                 zo eindigt, telt nooit als geslaagd."
+                "U heeft opgehangen bij {name} terwijl het beleid dat hier niet toestaat. Een \
+                 gesprek dat zo eindigt, telt nooit als geslaagd."
             ),
             "Sluit een gesprek af met een antwoord zodra de vraag is opgelost of doorgegeven. \
-             Hang nooit zomaar op.",
+             Beëindig een gesprek alleen zelf waar het beleid dat toestaat, en pas na een \
+             waarschuwing.",
+        ),
+        Why::DeadAir { seconds } => (
+            format!(
+                "U liet {name} {seconds} seconden in stilte wachten, terwijl u al tijd had gehad om \
+                 de antwoorden te lezen."
+            ),
+            "Antwoord zodra u de mogelijkheden heeft gelezen. Heeft u tijd nodig, zeg dat dan \
+             (\"Een ogenblik, ik kijk het even voor u na.\").",
         ),
         Why::LeftUpset => (
             format!("U heeft het gesprek beëindigd terwijl {name} nog van streek was."),
@@ -73,12 +82,23 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Herhaal het belangrijkste detail in uw eigen woorden, zodat de klant zich gehoord \
              voelt.",
         ),
+        Why::NoListeningShown => (
+            format!(
+                "Niets van wat u zei liet zien dat u naar {name} had geluisterd: geen enkel \
+                 antwoord gebruikte of vroeg naar wat de klant vertelde."
+            ),
+            "Laat zien dat u luisterde: herhaal het belangrijkste detail, of stel de vraag die \
+             boven water brengt wat nog ontbreekt.",
+        ),
         Why::NameEarly => (
             format!("U heeft de klant al vroeg in het gesprek bij naam aangesproken: {name}."),
             "Wie vroeg bij naam wordt aangesproken, voelt zich een mens en geen nummer.",
         ),
         Why::NameLate => (
-            format!("U heeft {name} pas laat in het gesprek bij naam aangesproken."),
+            format!(
+                "U heeft {name} bij naam aangesproken, maar pas laat in het gesprek: daarvoor krijgt \
+                 u de helft van de punten."
+            ),
             "Spreek de klant al in uw eerste of tweede antwoord bij naam aan.",
         ),
         Why::NameNever => (
@@ -89,10 +109,6 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
         Why::NameAgain => (
             "U heeft de naam van de klant later in het gesprek nog eens gebruikt.".into(),
             "Door de naam af en toe te herhalen, blijft het gesprek persoonlijk.",
-        ),
-        Why::NameOnce => (
-            format!("U heeft {name} in een lang gesprek maar één keer bij naam aangesproken."),
-            "Gebruik de naam later nog eens, bijvoorbeeld bij de samenvatting of het afscheid.",
         ),
         Why::NameOveruse => (
             "U gebruikte de naam van de klant in bijna elk antwoord; dat klinkt ingestudeerd."
@@ -151,7 +167,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "U beloofde iets wat alleen iemand met meer bevoegdheid mag toezeggen.".into(),
             "Beloof alleen wat u zelf mag beslissen; escaleer de rest.",
         ),
-        Why::Authored { reason, tip } => return (reason.clone(), tip.clone()),
+        Why::Authored { reason, tip } | Why::AuthoredCritical { reason, tip } => {
+            return (reason.clone(), tip.clone());
+        }
     };
     (r, t.to_owned())
 }
