@@ -89,6 +89,10 @@ pub enum Command {
         /// Timers off: lines arrive only when the agent waits; no dead air.
         #[arg(long)]
         no_timers: bool,
+        /// Reading speed: dead air counts only after time to read the
+        /// replies on offer (normal 200 words per minute, slow 120).
+        #[arg(long, value_enum, default_value_t = simulate::Reading::Normal)]
+        reading: simulate::Reading,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -199,6 +203,7 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             pace,
             no_timers,
+            reading,
             format,
         }) => simulate::run(simulate::Args {
             file: &file,
@@ -206,6 +211,7 @@ pub fn run(cli: Cli) -> ExitCode {
             seed,
             pace,
             timers: !no_timers,
+            reading,
             format,
         }),
         Some(Command::Explore {

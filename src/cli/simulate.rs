@@ -18,7 +18,27 @@ pub struct Args<'a> {
     pub seed: u64,
     pub pace: f32,
     pub timers: bool,
+    pub reading: Reading,
     pub format: Format,
+}
+
+/// The reading-speed setting the game offers (`--reading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Reading {
+    /// 200 words per minute.
+    Normal,
+    /// 120 words per minute.
+    Slow,
+}
+
+impl Reading {
+    /// Words per minute.
+    pub fn wpm(self) -> u32 {
+        match self {
+            Reading::Normal => headset::sim::pace::READING_WPM_NORMAL,
+            Reading::Slow => headset::sim::pace::READING_WPM_SLOW,
+        }
+    }
 }
 
 pub fn run(a: Args) -> ExitCode {
@@ -39,6 +59,7 @@ pub fn run(a: Args) -> ExitCode {
     let opts = Options {
         pace: a.pace,
         timers: a.timers,
+        reading_wpm: a.reading.wpm(),
         ..Options::default()
     };
     let mut session = Session::new(compiled, a.seed, opts);
@@ -113,12 +134,19 @@ fn to_json(session: &Session, report: &Report, seed: u64) -> String {
         "ending": report.ending_kind.key(),
         "ending_id": report.ending,
         "passed": report.passed,
+        "failures": report.failures.iter().map(|f| json!({
+            "failure": f.key(),
+            "reason": f.words(&s.language),
+        })).collect::<Vec<_>>(),
+        "rubric": report.rubric,
         "overall": report.overall,
         "skills": report.skills,
         "moments": report.moments.iter().map(|m| json!({
             "turn": m.turn,
             "skill": m.skill.key(),
             "points": m.points,
+            "critical": m.critical,
+            "rule": m.rule,
             "reason": m.reason,
             "tip": m.tip,
         })).collect::<Vec<_>>(),
@@ -170,12 +198,17 @@ fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String
         format!("{red}FAILED{reset}")
     };
     out.push_str(&format!(
-        "\nEnding: {} ({})\nResult: {verdict}, overall {} (pass mark {})\n",
+        "\nEnding: {} ({})\nResult: {verdict}, overall {} (pass mark {}, skill floor {}; rubric v{})\n",
         report.ending_kind.key(),
         report.ending,
         report.overall,
-        report.pass_mark
+        report.pass_mark,
+        report.skill_floor,
+        report.rubric
     ));
+    for f in &report.failures {
+        out.push_str(&format!("  {red}not passed:{reset} {}\n", f.words("en")));
+    }
     for skill in headset::scenario::Skill::ALL {
         out.push_str(&format!(
             "  {:<11} {:>3}\n",
@@ -183,13 +216,20 @@ fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String
             report.skills.get(skill)
         ));
     }
+    // Critical errors first, as in the debrief.
+    let critical = report.moments.iter().filter(|m| m.critical);
+    let rest = report.moments.iter().filter(|m| !m.critical);
     out.push_str("\nMoments:\n");
-    for m in &report.moments {
+    for m in critical.chain(rest) {
+        let points = if m.critical {
+            format!("{red}CRITICAL{reset}")
+        } else {
+            format!("{:>+4}", m.points)
+        };
         out.push_str(&format!(
-            "  turn {:<2} {:<10} {:>+4}  {}\n           {dim}tip: {}{reset}\n",
+            "  turn {:<2} {:<10} {points}  {}\n           {dim}tip: {}{reset}\n",
             m.turn,
             m.skill.key(),
-            m.points,
             m.reason,
             m.tip
         ));

@@ -25,6 +25,7 @@ pub fn best_call(c: &Arc<Compiled>, seed: u64, agent_name: &str) -> Option<BestC
     let settings = Settings {
         // The debrief needs no pass share: few guessing playouts.
         samples: 1_000,
+        strategies: false,
         ..Settings::default()
     };
     let best = explore(c, &settings).best?;

@@ -104,6 +104,33 @@ pub fn diagnose(loaded: &Loaded, c: &Compiled, e: &Exploration) -> Vec<Diagnosti
             }
         }
     }
+    for p in e.strategies.iter().filter(|p| p.passed && p.pass_share.is_none()) {
+        out.push(loaded.diag_at_key(
+            Code::StrategyPasses,
+            "id",
+            format!(
+                "a trainee who plays \"{}\" passes without the skills: overall {}, ending {} ({}); choices {}",
+                p.strategy,
+                p.overall,
+                p.ending,
+                p.ending_kind.key(),
+                p.choices
+            ),
+            format!("{} (see `headset explore FILE` for every strategy)", strategy_hint(&p.strategy)),
+        ));
+    }
+    if let Some((longest, decisions)) = e.longest_best
+        && longest * 2 > decisions
+    {
+        out.push(loaded.diag_at_key(
+            Code::LongestIsBest,
+            "id",
+            format!(
+                "the best reply is also the longest on screen in {longest} of {decisions} decisions of the best path: the length gives the answer away"
+            ),
+            "write wrong replies that are long, warm and polite (an empathetic over-promise, a polished handover to the wrong team), and right ones that are short where that is natural".into(),
+        ));
+    }
     if e.random_pass > TOO_EASY_SHARE {
         let at = if loaded.locator().has("pass_mark") {
             "pass_mark"
@@ -122,6 +149,21 @@ pub fn diagnose(loaded: &Loaded, c: &Compiled, e: &Exploration) -> Vec<Diagnosti
         ));
     }
     out
+}
+
+/// What to change so that a surface strategy no longer passes.
+fn strategy_hint(strategy: &str) -> &'static str {
+    match strategy.split(':').next().unwrap_or("") {
+        "longest" => "make a realistic mistake the longest reply where the longest now wins",
+        "shortest" => "make the shortest reply a mistake where it now wins",
+        "with-name" => "put the customer's name in wrong replies too: a polite mistake still uses the name",
+        "apology" => "let wrong replies apologise too: an apology does not make a reply right",
+        "first" => "vary the order: the right reply should not always be written first",
+        "silent" => "a silent agent must not pass: check that dead air and missing evidence cost enough here",
+        "transfer-now" => "a transfer before saying a word must not pass: check the escalation policy and its after: facts",
+        "interrupt" => "interrupting must cost: put key facts late in the customer's turn",
+        _ => "make the wrong replies as plausible as the right ones",
+    }
 }
 
 fn skill_name(s: Skill) -> &'static str {

@@ -10,6 +10,7 @@ pub mod exhaustive;
 pub mod report;
 pub mod sample;
 pub mod state;
+pub mod strategy;
 pub mod value;
 
 use std::sync::Arc;
@@ -39,6 +40,9 @@ pub struct Settings {
     /// found on summed points are not certain. The validator does not need
     /// them (its checks use per-skill extremes, endings and shares).
     pub exact_overall: bool,
+    /// Play the strategy audit (`strategy`): what a trainee who lacks the
+    /// skill scores by reading the screen.
+    pub strategies: bool,
 }
 
 impl Default for Settings {
@@ -50,6 +54,7 @@ impl Default for Settings {
             sample_seed: 1,
             force_sampling: false,
             exact_overall: true,
+            strategies: true,
         }
     }
 }
@@ -100,6 +105,11 @@ pub struct Exploration {
     pub right_escalation: bool,
     pub best: Option<Extreme>,
     pub worst: Option<Extreme>,
+    /// The strategy audit (empty when not asked for).
+    pub strategies: Vec<strategy::Played>,
+    /// On the best path: decisions where the longest reply on screen was
+    /// taken, and decisions among two or more replies.
+    pub longest_best: Option<(usize, usize)>,
 }
 
 /// Whether the overall best and worst found on summed points are the true
@@ -123,8 +133,20 @@ fn overall_certain(c: &Compiled, e: &Exploration) -> bool {
     }
 }
 
-/// Explores a compiled scenario.
+/// Explores a compiled scenario, and plays the strategy audit when asked.
 pub fn explore(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
+    let mut e = explore_paths(c, settings);
+    if settings.strategies {
+        e.strategies = strategy::audit(c, settings.seed, e.random_pass);
+        e.longest_best = e
+            .best
+            .as_ref()
+            .map(|b| strategy::longest_is_best(c, settings.seed, &b.steps));
+    }
+    e
+}
+
+fn explore_paths(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
     let mut notes = Vec::new();
     if !settings.force_sampling {
         // Summed points first: fewer states. Its overall figures are exact
@@ -201,6 +223,8 @@ pub fn explore(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
         right_escalation: s.right_escalation,
         best: extreme(&s.best),
         worst: extreme(&s.worst),
+        strategies: Vec::new(),
+        longest_best: None,
     }
 }
 
@@ -252,6 +276,8 @@ fn from_memo(
         right_escalation: v.right_escalation,
         best: extreme(true),
         worst: extreme(false),
+        strategies: Vec::new(),
+        longest_best: None,
     }
 }
 

@@ -34,7 +34,32 @@ pub fn to_json(e: &Exploration) -> Value {
         "right_escalation_reachable": e.right_escalation,
         "best": e.best.as_ref().map(extreme_json),
         "worst": e.worst.as_ref().map(extreme_json),
+        "strategies": strategies_json(e),
+        "longest_is_best": e.longest_best.map(|(longest, decisions)| json!({
+            "longest": longest,
+            "decisions": decisions,
+        })),
     })
+}
+
+/// `{name: {overall, skills, ending, passed, choices}}` (and `pass_share` for `random`).
+fn strategies_json(e: &Exploration) -> Value {
+    let mut out = Map::new();
+    for p in &e.strategies {
+        let mut v = json!({
+            "overall": p.overall,
+            "skills": p.skills,
+            "ending": p.ending,
+            "ending_kind": p.ending_kind.key(),
+            "passed": p.passed,
+            "choices": p.choices,
+        });
+        if let (Some(share), Some(map)) = (p.pass_share, v.as_object_mut()) {
+            map.insert("pass_share".into(), json!(round4(share)));
+        }
+        out.insert(p.strategy.clone(), v);
+    }
+    Value::Object(out)
 }
 
 fn extreme_json(x: &Extreme) -> Value {
@@ -136,7 +161,48 @@ pub fn to_text(e: &Exploration, file: &str) -> String {
             .collect();
         let _ = writeln!(out, "    {label} per skill: {}", per.join(", "));
     }
+    if !e.strategies.is_empty() {
+        strategies_text(&mut out, e);
+    }
     out
+}
+
+/// The strategy audit as a short table: what a trainee who only reads the
+/// screen would score.
+fn strategies_text(out: &mut String, e: &Exploration) {
+    let _ = writeln!(out, "  strategies (a trainee who reads only the screen):");
+    let width = e
+        .strategies
+        .iter()
+        .map(|p| p.strategy.len())
+        .max()
+        .unwrap_or(0);
+    for p in &e.strategies {
+        let verdict = match (p.passed, p.pass_share) {
+            (_, Some(share)) => format!("passes {:.0} % of playouts", share * 100.0),
+            (true, None) => "PASSES".to_owned(),
+            (false, None) => "fails".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "    {:width$}  overall {:>3}  P {:>3} L {:>3} N {:>3} E {:>3}  {:<10} {:<26} {}",
+            p.strategy,
+            p.overall,
+            p.skills.patience,
+            p.skills.listening,
+            p.skills.name,
+            p.skills.escalation,
+            p.ending_kind.key(),
+            verdict,
+            p.choices
+        );
+    }
+    if let Some((longest, decisions)) = e.longest_best {
+        let _ = writeln!(
+            out,
+            "  the best path takes the longest reply on screen in {longest} of {decisions} decisions"
+        );
+    }
 }
 
 fn skills_text(x: &Extreme) -> String {

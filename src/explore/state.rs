@@ -222,6 +222,7 @@ impl Cursor {
             used_twice: s.second_use.is_some(),
             apologised: s.apologised,
             credited: s.credited & mask,
+            shown: s.credited.count_ones().min(rules::LISTENING_FULL_AFTER),
             escalated_right: s.escalated_right,
         }
     }
@@ -376,6 +377,9 @@ pub struct Key {
     used_twice: bool,
     apologised: bool,
     credited: u64,
+    /// Facts shown so far, as far as the Listening credit still tells
+    /// them apart (it is capped).
+    shown: u32,
     escalated_right: bool,
 }
 

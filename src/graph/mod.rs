@@ -59,7 +59,13 @@ pub struct Graph {
 
 /// The graph of a scenario with the explorer's best path marked.
 pub fn build(c: &Arc<Compiled>) -> Graph {
-    let e = explore(c, &Settings::default());
+    let e = explore(
+        c,
+        &Settings {
+            strategies: false,
+            ..Settings::default()
+        },
+    );
     let steps = e.best.as_ref().map(|b| b.steps.clone()).unwrap_or_default();
     build_with_path(c, &steps)
 }

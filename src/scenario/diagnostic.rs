@@ -75,6 +75,7 @@ codes! {
     InvalidId = "E025", "invalid-id", Error;
     EndingNeverReached = "E026", "ending-never-reached", Error;
     EscalationNeverRight = "E027", "escalation-never-right", Error;
+    MomentGivesPoints = "E028", "moment-gives-points", Error;
     UnreachableNode = "W101", "unreachable-node", Warning;
     NoFallbackReply = "W102", "no-fallback-reply", Warning;
     LiteralName = "W103", "literal-name", Warning;
@@ -86,6 +87,8 @@ codes! {
     EmptyText = "W109", "empty-text", Warning;
     SkillBelowFull = "W110", "skill-below-full", Warning;
     TooEasyToGuess = "W111", "too-easy-to-guess", Warning;
+    StrategyPasses = "W112", "strategy-passes", Warning;
+    LongestIsBest = "W113", "longest-is-best", Warning;
 }
 
 impl fmt::Display for Code {

@@ -55,9 +55,14 @@ pub const DEAD_AIR: i32 = -5;
 pub const UPSET_ANGER: i32 = 60;
 pub const UPSET_DISTRESS: i32 = 70;
 
-// Listening (shown): 100 points are shared among the scenario's listening
-// facts (facts some reply needs or asks for); each is earned once.
-pub const LISTENING_TOTAL: i32 = 100;
+// Listening (shown): each fact the agent shows they heard (a reply that
+// uses it, or a question that brings it out) earns this, once per fact,
+// until the skill is full: three facts shown make 100.
+pub const LISTENING_PER_FACT: i32 = 34;
+/// What shown evidence can add up to in a shown skill.
+pub const SHOWN_FULL: i32 = 100;
+/// Facts shown past which Listening credit is full (and adds nothing).
+pub const LISTENING_FULL_AFTER: u32 = ((SHOWN_FULL + LISTENING_PER_FACT - 1) / LISTENING_PER_FACT) as u32;
 pub const MISSED_FACT: i32 = -20;
 pub const ASKED_AGAIN: i32 = -15;
 

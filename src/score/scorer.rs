@@ -212,25 +212,21 @@ impl Scorer {
                 }
                 if !penalised.has(Skill::Listening) {
                     if let Some(bit) = reply.asks.filter(|b| self.credited & b == 0) {
+                        let points = listening_credit(self.credited.count_ones());
                         self.credited |= bit;
                         let i = bit.trailing_zeros() as usize;
-                        push(
-                            Skill::Listening,
-                            listening_share(c, i),
-                            false,
-                            &|| Why::GoodQuestion { fact: fact(i) },
-                        );
+                        push(Skill::Listening, points, false, &|| Why::GoodQuestion {
+                            fact: fact(i),
+                        });
                     }
-                    let fresh = reply.needs & c.listening_facts & !self.credited;
+                    let fresh = reply.needs & !self.credited;
                     for i in (0..c.fact_ids.len()).filter(|i| fresh & (1 << i) != 0) {
-                        push(
-                            Skill::Listening,
-                            listening_share(c, i),
-                            false,
-                            &|| Why::ShowedUnderstanding { fact: fact(i) },
-                        );
+                        let points = listening_credit(self.credited.count_ones());
+                        self.credited |= 1 << i;
+                        push(Skill::Listening, points, false, &|| {
+                            Why::ShowedUnderstanding { fact: fact(i) }
+                        });
                     }
-                    self.credited |= fresh;
                 }
                 if reply.uses_name && !penalised.has(Skill::Name) {
                     self.name_uses += 1;
@@ -429,16 +425,12 @@ fn dead_air_seconds(steps: u32) -> u64 {
     u64::from(steps) * pace::DEAD_AIR_MS / 1000
 }
 
-/// The Listening points for showing fact `i`: the scenario's listening
-/// facts share [`r::LISTENING_TOTAL`] in fact order, the first few one
-/// point more, so that showing every one adds up to exactly the total and
-/// never more (a credit must not pay back a penalty).
-pub fn listening_share(c: &Compiled, i: usize) -> i32 {
-    let facts = c.listening_facts;
-    if facts & (1 << i) == 0 {
-        return 0;
-    }
-    let count = facts.count_ones() as i32;
-    let rank = (facts & ((1u64 << i) - 1)).count_ones() as i32;
-    r::LISTENING_TOTAL / count + i32::from(rank < r::LISTENING_TOTAL % count)
+/// The Listening points a newly shown fact earns when `shown` facts were
+/// shown before it: [`r::LISTENING_PER_FACT`] until the skill is full,
+/// then less, then nothing, so credits never add up past 100 and can never
+/// pay back a penalty.
+pub fn listening_credit(shown: u32) -> i32 {
+    let before = (r::LISTENING_PER_FACT * shown as i32).min(r::SHOWN_FULL);
+    r::LISTENING_PER_FACT.min(r::SHOWN_FULL - before)
 }
+

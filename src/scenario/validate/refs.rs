@@ -21,6 +21,17 @@ pub(super) fn check(c: &mut Ctx) {
     for (id, node) in &s.nodes {
         // Paths are built only when a reference is wrong.
         let np = || node_path(id);
+        if let Some(end) = &node.agent_may_end
+            && !s.endings.contains_key(end)
+        {
+            let all: Vec<&str> = s.endings.keys().map(String::as_str).collect();
+            c.report(
+                Code::UnknownNode,
+                &path::field(&np(), "agent_may_end"),
+                format!("agent_may_end: \"{end}\" is not an ending"),
+                suggest_hint(end, &all, "endings"),
+            );
+        }
         for (i, line) in node.customer.iter().enumerate() {
             for (f, fact) in line.reveals.iter().enumerate() {
                 fact_ref(c, fact, || {

@@ -281,6 +281,14 @@ fn nodes(c: &mut Ctx) {
                 );
             }
             for (m, moment) in reply.moments.iter().enumerate() {
+                if (1..=100).contains(&moment.points) {
+                    c.report(
+                        Code::MomentGivesPoints,
+                        &path::field(&path::index(&path::field(&rp(), "moments"), m), "points"),
+                        format!("a moment can only take points away; this one gives {}", moment.points),
+                        "credit is earned from what the agent does (asks:, needs:, the name) and Patience and Escalation start full; write the moment as a penalty on the replies that miss this, or remove it",
+                    );
+                }
                 if !(-100..=100).contains(&moment.points) {
                     c.report(
                         Code::OutOfRange,
