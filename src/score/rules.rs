@@ -56,8 +56,11 @@ pub const UPSET_ANGER: i32 = 60;
 pub const UPSET_DISTRESS: i32 = 70;
 
 // Listening (shown): each fact the agent shows they heard (a reply that
-// uses it, or a question that brings it out) earns this, once per fact,
-// until the skill is full: three facts shown make 100.
+// uses it, or a question that brings it out) earns 100 divided by the
+// call's listening facts (facts some reply needs or asks for), rounded up,
+// and at least this much, once per fact, until the skill is full: three
+// facts shown always make 100, and a call with one or two such facts can
+// still reach 100.
 pub const LISTENING_PER_FACT: i32 = 34;
 /// What shown evidence can add up to in a shown skill.
 pub const SHOWN_FULL: i32 = 100;
@@ -68,6 +71,8 @@ pub const ASKED_AGAIN: i32 = -15;
 
 // Name (shown)
 pub const NAME_EARLY: i32 = 60;
+/// A call of a single reply has no "again": the name in it earns it all.
+pub const NAME_ONLY_REPLY: i32 = 100;
 /// "Early" means in one of the first this-many replies.
 pub const NAME_EARLY_BY: u32 = 2;
 /// The first use came later than that: half the credit.

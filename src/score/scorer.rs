@@ -212,7 +212,7 @@ impl Scorer {
                 }
                 if !penalised.has(Skill::Listening) {
                     if let Some(bit) = reply.asks.filter(|b| self.credited & b == 0) {
-                        let points = listening_credit(self.credited.count_ones());
+                        let points = listening_credit(c, self.credited.count_ones());
                         self.credited |= bit;
                         let i = bit.trailing_zeros() as usize;
                         push(Skill::Listening, points, false, &|| Why::GoodQuestion {
@@ -221,7 +221,7 @@ impl Scorer {
                     }
                     let fresh = reply.needs & !self.credited;
                     for i in (0..c.fact_ids.len()).filter(|i| fresh & (1 << i) != 0) {
-                        let points = listening_credit(self.credited.count_ones());
+                        let points = listening_credit(c, self.credited.count_ones());
                         self.credited |= 1 << i;
                         push(Skill::Listening, points, false, &|| {
                             Why::ShowedUnderstanding { fact: fact(i) }
@@ -383,9 +383,12 @@ impl Scorer {
             }),
             (Some((nth, t, entry)), second) => {
                 if nth <= r::NAME_EARLY_BY {
-                    push_at(t, Some(entry), Skill::Name, r::NAME_EARLY, &|| {
-                        Why::NameEarly
-                    });
+                    let points = if self.replies == 1 {
+                        r::NAME_ONLY_REPLY
+                    } else {
+                        r::NAME_EARLY
+                    };
+                    push_at(t, Some(entry), Skill::Name, points, &|| Why::NameEarly);
                 } else {
                     push_at(t, Some(entry), Skill::Name, r::NAME_LATE, &|| Why::NameLate);
                 }
@@ -425,12 +428,20 @@ fn dead_air_seconds(steps: u32) -> u64 {
     u64::from(steps) * pace::DEAD_AIR_MS / 1000
 }
 
+/// What one fact shown is worth in this call: 100 divided by its listening
+/// facts, rounded up, and at least [`r::LISTENING_PER_FACT`].
+pub fn listening_per_fact(c: &Compiled) -> i32 {
+    let facts = c.listening_facts.count_ones().max(1) as i32;
+    ((r::SHOWN_FULL + facts - 1) / facts).max(r::LISTENING_PER_FACT)
+}
+
 /// The Listening points a newly shown fact earns when `shown` facts were
-/// shown before it: [`r::LISTENING_PER_FACT`] until the skill is full,
-/// then less, then nothing, so credits never add up past 100 and can never
-/// pay back a penalty.
-pub fn listening_credit(shown: u32) -> i32 {
-    let before = (r::LISTENING_PER_FACT * shown as i32).min(r::SHOWN_FULL);
-    r::LISTENING_PER_FACT.min(r::SHOWN_FULL - before)
+/// shown before it: [`listening_per_fact`] until the skill is full, then
+/// less, then nothing, so credits never add up past 100 and can never pay
+/// back a penalty.
+pub fn listening_credit(c: &Compiled, shown: u32) -> i32 {
+    let per = listening_per_fact(c);
+    let before = (per * shown as i32).min(r::SHOWN_FULL);
+    per.min(r::SHOWN_FULL - before)
 }
 

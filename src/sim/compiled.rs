@@ -121,6 +121,8 @@ pub struct Compiled {
     pub escalation_to: Vec<usize>,
     /// Starting mood.
     pub mood: Mood,
+    /// Facts some reply needs or asks for: what a call can show it heard.
+    pub listening_facts: u64,
 }
 
 /// Why a scenario cannot be played (the validator reports all of these first).
@@ -286,6 +288,10 @@ impl Compiled {
             .collect::<Result<_, _>>()?;
         let ending_kinds = ending_ids.iter().map(|e| s.endings[e].kind).collect();
         let mood = s.customer.mood.resolve(s.archetype);
+        let listening_facts = nodes
+            .iter()
+            .flat_map(|n| &n.replies)
+            .fold(0, |bits, r| bits | r.needs | r.asks.unwrap_or(0));
         drop(node_ix);
         let node_defs = node_ids.iter().map(|n| s.nodes[n].clone()).collect();
         let ending_defs = ending_ids.iter().map(|e| s.endings[e].clone()).collect();
@@ -304,6 +310,7 @@ impl Compiled {
             escalation_after,
             escalation_to,
             mood,
+            listening_facts,
         })
     }
 
