@@ -214,22 +214,35 @@ fn the_seed_changes_name_and_reply_order_but_not_the_rules() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// Every skill is 0..=100 and equals 100 plus its moments, clamped:
-    /// no point is won or lost without a moment the debrief can show.
+    /// Every skill is 0..=100 and equals its base (rubric v2: 100 for
+    /// Patience and Escalation, 0 for Listening and Name) plus its moments,
+    /// clamped: no point is won or lost without a moment the debrief can show.
+    /// Mistakes stay: the kept skills have no credits worth points, and the
+    /// credits of a shown skill add up to 100 at most, so no credit pays a
+    /// penalty back.
     #[test]
     fn scores_are_explained_by_moments(seed in any::<u64>(), which in 0usize..2, timers in any::<bool>()) {
         let c = compile(SCENARIOS[which]);
         let (s, _) = random_call(&c, seed, timers);
         let r = score(&s);
         for skill in Skill::ALL {
-            let sum: i32 = r.moments.iter().filter(|m| m.skill == skill).map(|m| m.points).sum();
-            let expected = (rules::BASE + sum).clamp(0, 100) as u8;
+            let points = r.moments.iter().filter(|m| m.skill == skill).map(|m| m.points);
+            let sum: i32 = points.clone().sum();
+            let credits: i32 = points.filter(|&p| p > 0).sum();
+            let expected = (rules::base(skill) + sum).clamp(0, 100) as u8;
             prop_assert_eq!(r.skills.get(skill), expected);
             prop_assert!(r.skills.get(skill) <= 100);
+            match rules::base(skill) {
+                100 => prop_assert_eq!(credits, 0, "{:?} only loses points", skill),
+                _ => prop_assert!(credits <= 100, "{:?}: credits {} past 100", skill, credits),
+            }
         }
         prop_assert!(r.overall <= 100);
         for m in &r.moments {
-            prop_assert!(!m.reason.is_empty() && m.points != 0);
+            // A moment worth 0 is a strength of a kept skill, a note ("never
+            // used the name"), a critical error or a credit past full: it
+            // still says why.
+            prop_assert!(!m.reason.is_empty());
             prop_assert!(m.entry.is_none_or(|e| e < s.transcript.len()), "moment links to a transcript line");
         }
     }

@@ -9,24 +9,27 @@ use std::path::Path;
 use headset::explore::{Settings, explore};
 use headset::scenario::library::{check_files, collect_files};
 
-/// minimal.ron by hand: one turn with two lines and no facts, so one state.
-/// Each of 3 listening points (at once, after line 1, after both) allows
-/// reply 1, reply 2, a transfer and a hang-up: 12 paths.
-/// Best: let her finish, reply 1 (name early, nothing lost): 100.
-/// Worst: interrupt and escalate when no escalation is needed: patience
-/// 85 (interrupted), listening 100, name 50 (never), escalation 0:
-/// (85 + 100 + 50 + 0) / 4 = 58.75, rounded 59.
+/// minimal.ron by hand: one turn with two lines, so one state. Each of 3
+/// listening points (at once, after line 1, after both) allows reply 2, a
+/// transfer and a hang-up; reply 1 needs the fact of line 2, so only after
+/// both: 3 + 3 + 4 = 10 paths.
+/// Best: let her finish, reply 1 (the fact and the name, in the call's only
+/// reply): 100.
+/// Worst (rubric v2: critical errors first): hang up on her mid-sentence, a
+/// critical error: patience 100 - 15 (interrupted) - 50 (hung up) = 35,
+/// listening 0 and name 0 (nothing shown), escalation 100:
+/// (35 + 0 + 0 + 100) / 4 = 33.75, rounded 34.
 #[test]
 fn minimal_scenario_matches_the_hand_count() {
     let c = common::compile("tests/fixtures/minimal.ron");
     let e = explore(&c, &Settings::default());
     assert!(e.exhaustive);
     assert_eq!(e.states, 1);
-    assert_eq!(e.paths, Some(12));
+    assert_eq!(e.paths, Some(10));
     let best = e.best.as_ref().expect("a best path");
     assert_eq!((best.overall, best.choices.as_str()), (100, "1"));
     let worst = e.worst.as_ref().expect("a worst path");
-    assert_eq!(worst.overall, 59);
+    assert_eq!(worst.overall, 34);
     assert!(
         worst.choices.contains('!'),
         "the worst path interrupts: {}",
@@ -34,7 +37,7 @@ fn minimal_scenario_matches_the_hand_count() {
     );
     // The reported inputs replay to the reported scores in `simulate`'s engine.
     let (report, _) = common::play(&c, &worst.choices, 0);
-    assert_eq!(report.overall, 59);
+    assert_eq!(report.overall, 34);
     // Random play: half reply 1 (passes), half reply 2 (escalates for nothing, fails).
     let share = |id: &str| e.endings.iter().find(|x| x.id == id).unwrap().random_share;
     assert!((share("thanks") - 0.5).abs() < 1e-9);
@@ -214,7 +217,7 @@ fn engine_checks_each_fire_on_their_fixture() {
         ("ending-never-reached.ron", "E026", 26, 9),
         ("escalation-never-right.ron", "E027", 8, 5),
         ("skill-below-full.ron", "W110", 4, 5),
-        ("too-easy-to-guess.ron", "W111", 7, 5),
+        ("too-easy-to-guess.ron", "W111", 8, 5),
     ] {
         let (file, code, line, column) = expected;
         assert!(
@@ -245,12 +248,12 @@ fn cli_json_has_the_documented_shape() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["states"], 1);
-    assert_eq!(v["paths"], 12);
+    assert_eq!(v["paths"], 10);
     assert_eq!(v["exhaustive"], true);
     assert_eq!(v["best"]["overall"], 100);
     assert_eq!(v["best"]["choices"], "1");
     assert_eq!(v["best"]["skills"]["name"], 100);
-    assert_eq!(v["worst"]["overall"], 59);
+    assert_eq!(v["worst"]["overall"], 34);
     assert_eq!(v["endings"]["thanks"]["reachable"], true);
     // A broken file: exit 1 and the error on standard error.
     let out = common::headset(&["explore", "tests/broken/dead-end-loop.ron"]);

@@ -14,7 +14,7 @@ use bevy::prelude::*;
 use headset::game::Screen;
 use headset::game::call::{ActiveCall, CallInput, LastCall, StartCall};
 use headset::game::scenarios::Library;
-use headset::game::settings::{Settings, Timers};
+use headset::game::settings::{ReadingSpeed, Settings, Timers};
 use headset::progress::{Input, InputRecord, input::apply};
 use headset::scenario::library::check_files;
 use headset::score::score;
@@ -89,10 +89,31 @@ enum Do {
 /// checks the game's result against the core engine given the same inputs
 /// at the same call times.
 fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
+    let (last, sent) = play(timers, ReadingSpeed::Normal, steps);
+    compare_with_core(&last, &sent);
+    last
+}
+
+/// Plays `steps` on the kettle call with these settings; returns the result
+/// and the inputs with the call times they were applied at.
+fn play(
+    timers: Timers,
+    reading: ReadingSpeed,
+    steps: &[(u32, Do)],
+) -> (LastCall, Vec<(u64, CallInput)>) {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&scenarios_dir(), data.path(), false);
-    app.world_mut().resource_mut::<Settings>().timers = timers;
+    {
+        let mut settings = app.world_mut().resource_mut::<Settings>();
+        settings.timers = timers;
+        settings.reading = reading;
+    }
     start(&mut app, "en/warranty-kettle.ron", 7);
+    assert_eq!(
+        call(&mut app).session.options().reading_wpm,
+        reading.wpm(),
+        "the call reads at the chosen speed"
+    );
     let mut sent = Vec::new();
     for (frames, step) in steps {
         for _ in 0..*frames {
@@ -121,12 +142,15 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         .get_resource::<LastCall>()
         .expect("the call ended")
         .clone();
+    (last, sent)
+}
 
-    // The same inputs at the same times, straight into the core engine.
-    let settings = app.world().resource::<Settings>().clone();
+/// The same inputs at the same times, straight into the core engine (as a
+/// replay of the stored call does), must give the game's result.
+fn compare_with_core(last: &LastCall, sent: &[(u64, CallInput)]) {
     let c = Arc::clone(last.session.compiled());
-    let mut core = Session::new(c, 7, settings.options());
-    for (t, input) in &sent {
+    let mut core = Session::new(c, 7, last.session.options().clone());
+    for (t, input) in sent {
         core.advance(t - core.now());
         apply(&mut core, &input.0).expect("the input is valid in the core too");
     }
@@ -145,7 +169,6 @@ fn play_and_compare(timers: Timers, steps: &[(u32, Do)]) -> LastCall {
         })
         .collect();
     assert_eq!(last.log, expected, "the input log replays the call");
-    last
 }
 
 #[test]
@@ -188,6 +211,64 @@ fn interrupting_in_the_game_costs_what_the_core_says() {
         "{:?}",
         last.report.moments
     );
+}
+
+/// Dead air: the points the silence before the agent's first reply cost.
+fn dead_air_points(last: &LastCall) -> i32 {
+    last.report
+        .moments
+        .iter()
+        .filter(|m| m.rule == "dead-air")
+        .map(|m| m.points)
+        .sum()
+}
+
+/// The reading speed chosen in the settings reaches the call: a slow
+/// reader has longer to read the replies before silence costs Patience.
+#[test]
+fn a_slow_reading_speed_gives_longer_before_silence_costs_patience() {
+    // 45 seconds of the call pass before the first reply.
+    let steps = [
+        (450, Do::FileReply(0)),
+        (5, Do::Input(CallInput(Input::HangUp))),
+    ];
+    let (normal, _) = play(Timers::Normal, ReadingSpeed::Normal, &steps);
+    let (slow, _) = play(Timers::Normal, ReadingSpeed::Slow, &steps);
+    assert_eq!(normal.session.options().reading_wpm, 200);
+    assert_eq!(slow.session.options().reading_wpm, 120);
+    assert!(
+        dead_air_points(&normal) < 0,
+        "a long silence costs Patience: {:?}",
+        normal.report.moments
+    );
+    assert!(
+        dead_air_points(&slow) > dead_air_points(&normal),
+        "slow readers lose less for the same silence: {} vs {}",
+        dead_air_points(&slow),
+        dead_air_points(&normal)
+    );
+    assert!(slow.report.skills.patience > normal.report.skills.patience);
+}
+
+/// A long silence, played frame by frame in the game, scores the same as
+/// the stored inputs replayed in the core with one step per input.
+///
+/// Fails with rubric v2: the engine starts the reading allowance for
+/// replies that appear while time passes (a fact the customer reveals
+/// unlocks them) at the start of the `advance` step, not when they appear,
+/// so one long step (a replay, a resume) counts more dead air than the
+/// game's frames did (here 32 s against 16 s). For the engine (src/sim).
+#[test]
+#[ignore = "engine bug: the reading allowance depends on the advance step size (src/sim)"]
+fn a_long_silence_scores_the_same_in_the_game_and_in_a_replay() {
+    let steps = [
+        (450, Do::FileReply(0)),
+        (5, Do::Input(CallInput(Input::HangUp))),
+    ];
+    for reading in ReadingSpeed::ALL {
+        let (last, sent) = play(Timers::Normal, reading, &steps);
+        compare_with_core(&last, &sent);
+    }
 }
 
 #[test]
@@ -533,4 +614,90 @@ fn a_saved_scenario_wakes_the_game_until_it_is_reloaded() {
         "after the reload the game sleeps long again: {:?}",
         background_wait(&app)
     );
+}
+
+/// A real call into a critical error (the trainee hangs up on the angry
+/// customer before saying a word) and a skill below the floor (the name is
+/// never used), from the game's result to what the debrief draws: the
+/// reasons next to the score, the critical error first.
+#[test]
+fn the_debrief_of_a_real_call_says_why_it_failed_and_lists_the_critical_error_first() {
+    use bevy_egui::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use headset::game::i18n::{Lang, Tr};
+    use headset::game::screens::debrief::{DebriefUi, debrief_view};
+    use headset::game::ui::debrief_panel::debrief_panel;
+    use headset::score::{Failure, Tone};
+
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&scenarios_dir(), data.path(), false);
+    app.world_mut().resource_mut::<Settings>().timers = Timers::Off;
+    start(&mut app, "en/double-charge.ron", 1);
+    app.world_mut().write_message(CallInput(Input::Listen));
+    app.update();
+    app.world_mut().write_message(CallInput(Input::HangUp));
+    app.update();
+    app.update();
+    let last = app
+        .world()
+        .get_resource::<LastCall>()
+        .expect("the call ended")
+        .clone();
+    let r = &last.report;
+    assert!(!r.passed);
+    assert!(
+        matches!(r.failures[0], Failure::Critical { .. }),
+        "{:?}",
+        r.failures
+    );
+    assert!(
+        r.failures.iter().any(|f| matches!(
+            f,
+            Failure::SkillBelowFloor {
+                skill: headset::scenario::Skill::Name,
+                ..
+            }
+        )),
+        "{:?}",
+        r.failures
+    );
+    assert!(r.critical().count() >= 1);
+
+    for lang in Lang::ALL {
+        let tr = Tr::new(lang);
+        let view = debrief_view(&last, &tr, &DebriefUi::default());
+        assert_eq!(view.failures.len(), r.failures.len());
+        assert_eq!(view.skill_floor, r.skill_floor);
+        let critical = view
+            .moments
+            .iter()
+            .find(|m| m.tone == Tone::Critical)
+            .expect("the hang-up is a critical error")
+            .reason
+            .clone();
+        let why = tr.f(
+            "debrief-failed-because",
+            &[("reasons", &view.failures.join("; "))],
+        );
+        assert!(why.contains(&tr.t("failure-critical-one")), "{why}");
+        let mut h = Harness::builder()
+            .with_size([1280.0, 900.0])
+            .build_ui_state(
+                move |ui: &mut egui::Ui, v: &mut headset::game::ui::debrief_panel::DebriefView| {
+                    debrief_panel(ui, &tr, v);
+                },
+                view,
+            );
+        h.run();
+        h.get_by_label(&why);
+        let tr = Tr::new(lang);
+        let first = h.get_by_label(&tr.t("debrief-critical")).rect().min.y;
+        let reason = h.get_by_label(&critical).rect().min.y;
+        let rest = h.get_by_label(&tr.t("debrief-moments")).rect().min.y;
+        assert!(
+            first < reason && reason < rest,
+            "{lang:?}: the critical error is listed before the other moments"
+        );
+    }
 }

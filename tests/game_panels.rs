@@ -7,7 +7,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use headset::game::catalog::{Filters, Item};
 use headset::game::i18n::{Lang, Tr};
-use headset::game::settings::Settings;
+use headset::game::screens::debrief::failure_words;
+use headset::game::settings::{ReadingSpeed, Settings};
 use headset::game::ui::author_panel::{AuthorAction, AuthorView, author_panel};
 use headset::game::ui::call_panel::{CallAction, CallView, LineView, Who, call_panel};
 use headset::game::ui::debrief_panel::{
@@ -18,7 +19,9 @@ use headset::game::ui::profile_panel::{ProfileAction, ProfileView, profile_panel
 use headset::game::ui::progress_panel::{
     BestRow, ProgressAction, ProgressPanelView, progress_panel,
 };
-use headset::scenario::{Archetype, Channel};
+use headset::game::ui::settings_panel::{SettingsAction, settings_panel};
+use headset::scenario::{Archetype, Channel, EndingKind, Skill};
+use headset::score::{Failure, Tone};
 
 fn call_view() -> CallView {
     CallView {
@@ -159,6 +162,11 @@ fn debrief_view() -> DebriefView {
         turn,
         skill: skill.into(),
         points,
+        tone: if points < 0 {
+            Tone::Penalty
+        } else {
+            Tone::Credit
+        },
         reason: reason.into(),
         tip: format!("tip for {reason}"),
         entry,
@@ -167,8 +175,16 @@ fn debrief_view() -> DebriefView {
         title: "A kettle".into(),
         customer: "Ms Stone".into(),
         passed: false,
+        failures: vec![failure_words(
+            &Tr::new(Lang::En),
+            &Failure::BelowPassMark {
+                overall: 55,
+                pass_mark: 70,
+            },
+        )],
         overall: 55,
         pass_mark: 70,
+        skill_floor: 30,
         ending: "resolved".into(),
         skills: vec![
             ("Patience".into(), 40),
@@ -538,4 +554,319 @@ fn the_mood_charts_x_axis_marks_only_whole_numbers() {
         long.iter()
             .any(|m| m.value == 100.0 && m.step_size >= 100.0)
     );
+}
+
+/// Every reason a call can fail, in every interface language: a sentence
+/// with its numbers, never a missing key.
+#[test]
+fn every_failure_has_words_with_its_numbers_in_every_language() {
+    let failures = [
+        Failure::Critical { count: 1 },
+        Failure::Critical { count: 3 },
+        Failure::Ending {
+            kind: EndingKind::HungUp,
+        },
+        Failure::Ending {
+            kind: EndingKind::Unresolved,
+        },
+        Failure::Ending {
+            kind: EndingKind::Escalated,
+        },
+        Failure::Ending {
+            kind: EndingKind::Resolved,
+        },
+        Failure::SkillBelowFloor {
+            skill: Skill::Name,
+            score: 7,
+            floor: 51,
+        },
+        Failure::BelowPassMark {
+            overall: 63,
+            pass_mark: 72,
+        },
+    ];
+    for lang in Lang::ALL {
+        let tr = Tr::new(lang);
+        let words: Vec<String> = failures.iter().map(|f| failure_words(&tr, f)).collect();
+        for (f, w) in failures.iter().zip(&words) {
+            assert!(
+                !w.starts_with("failure-") && !w.contains("skill-") && !w.is_empty(),
+                "{lang:?} {f:?}: {w}"
+            );
+        }
+        assert!(words[1].contains('3'), "{lang:?}: {}", words[1]);
+        assert!(
+            words[6].contains('7')
+                && words[6].contains("51")
+                && words[6].contains(&tr.t("skill-name")),
+            "{lang:?}: {}",
+            words[6]
+        );
+        assert!(
+            words[7].contains("63") && words[7].contains("72"),
+            "{lang:?}: {}",
+            words[7]
+        );
+        let unique: std::collections::BTreeSet<&String> = words.iter().collect();
+        assert_eq!(unique.len(), words.len(), "{lang:?}: {words:?}");
+    }
+    // The interface language decides, not the scenario's.
+    assert_eq!(
+        failure_words(&Tr::new(Lang::En), &failures[6]),
+        "Name 7 is below the floor of 51"
+    );
+}
+
+/// A call with a critical error and a skill below the floor, as the debrief
+/// gets it: the critical error comes last in call order, after a penalty, a
+/// credit, a strength and missing evidence.
+fn failed_view(lang: Lang) -> DebriefView {
+    let tr = Tr::new(lang);
+    let name = |skill: &str| tr.t(&format!("skill-{}", skill.to_lowercase()));
+    let m = |turn, skill: &str, points, tone, reason: &str| MomentView {
+        turn,
+        skill: name(skill),
+        points,
+        tone,
+        reason: reason.into(),
+        tip: format!("tip for {reason}"),
+        entry: Some(turn as usize),
+    };
+    DebriefView {
+        passed: false,
+        overall: 71,
+        pass_mark: 70,
+        skill_floor: 50,
+        failures: [
+            Failure::Critical { count: 1 },
+            Failure::SkillBelowFloor {
+                skill: Skill::Name,
+                score: 0,
+                floor: 50,
+            },
+        ]
+        .iter()
+        .map(|f| failure_words(&tr, f))
+        .collect(),
+        skills: vec![
+            (name("Patience"), 85),
+            (name("Listening"), 100),
+            (name("Name"), 0),
+            (name("Escalation"), 100),
+        ],
+        moments: vec![
+            m(
+                1,
+                "Patience",
+                -15,
+                Tone::Penalty,
+                "You interrupted Ms Stone.",
+            ),
+            m(1, "Listening", 60, Tone::Credit, "You asked for the date."),
+            m(2, "Patience", 0, Tone::Strength, "You stayed courteous."),
+            m(3, "Name", 0, Tone::Missing, "You never used her name."),
+            m(
+                3,
+                "Escalation",
+                -30,
+                Tone::Critical,
+                "You promised a refund.",
+            ),
+        ],
+        ..debrief_view()
+    }
+}
+
+#[test]
+fn the_debrief_says_why_a_call_did_not_pass_next_to_the_score() {
+    let mut h = panel(Lang::En, failed_view(Lang::En), |ui, tr, v| {
+        debrief_panel(ui, tr, v)
+    });
+    h.run();
+    // Above the pass mark, and still not passed: the reasons say why.
+    h.get_by_label_contains("Overall 71 / 100 (pass mark 70)");
+    let why = h.get_by_label(
+        "Not passed: a critical error (listed first below); Name 0 is below the floor of 50",
+    );
+    let score = h.get_by_label_contains("Overall 71 / 100");
+    assert!(
+        why.rect().min.y >= score.rect().max.y - 1.0
+            && why.rect().min.y < score.rect().max.y + 40.0,
+        "the reasons sit right under the score: {:?} {:?}",
+        why.rect(),
+        score.rect()
+    );
+    // The skill card says which skill is below the floor, in words.
+    assert_eq!(h.get_all_by_label("⚠ below the floor of 50").count(), 1);
+
+    // In the trainee's language.
+    for (lang, want) in [
+        (
+            Lang::De,
+            "Nicht bestanden: ein kritischer Fehler (unten als Erstes aufgeführt); Persönliche Anrede steht bei 0, unter dem Mindestwert von 50",
+        ),
+        (
+            Lang::Nl,
+            "Niet geslaagd: een kritieke fout (hieronder als eerste vermeld); Naam gebruiken staat op 0, onder het minimum van 50",
+        ),
+    ] {
+        let mut h = panel(lang, failed_view(lang), |ui, tr, v| {
+            debrief_panel(ui, tr, v)
+        });
+        h.run();
+        h.get_by_label(want);
+    }
+
+    // A passed call has no reasons line.
+    let passed = DebriefView {
+        passed: true,
+        failures: vec![],
+        ..debrief_view()
+    };
+    let mut h = panel(Lang::En, passed, |ui, tr, v| debrief_panel(ui, tr, v));
+    h.run();
+    h.get_by_label("Passed");
+    assert!(h.query_by_label_contains("Not passed").is_none());
+}
+
+#[test]
+fn critical_errors_come_first_with_a_label_and_the_tone_of_every_moment_shows() {
+    let mut h = panel(Lang::En, failed_view(Lang::En), |ui, tr, v| {
+        debrief_panel(ui, tr, v)
+    });
+    h.run();
+    let y = |h: &Harness<'_, (DebriefView, Vec<DebriefAction>)>, label: &str| {
+        h.get_by_label(label).rect().min.y
+    };
+    // Not colour alone: a heading and a label say it.
+    let heading = y(
+        &h,
+        "Critical errors: each one fails the call, whatever the points",
+    );
+    let label = y(&h, "⚠ Critical error");
+    let critical = y(&h, "You promised a refund.");
+    let rest = y(&h, "What won and lost points");
+    let first_other = y(&h, "You interrupted Ms Stone.");
+    assert!(
+        heading < label && label < critical && critical < rest && rest < first_other,
+        "critical first: {heading} {label} {critical} {rest} {first_other}"
+    );
+    h.get_by_label("Tip: tip for You promised a refund.");
+    h.get_by_label("−30");
+    // Points lost and earned, with their sign.
+    h.get_by_label("−15");
+    h.get_by_label("+60");
+    // A strength is worth no points: a check mark, never "+0".
+    h.get_by_label("✔ Done well");
+    h.get_by_label("no points: Patience starts at 100 and can only lose points");
+    assert!(h.query_by_label("+0").is_none());
+    // Missing evidence is a note.
+    h.get_by_label("ℹ Not shown");
+    h.get_by_label("no points: Name starts at 0, and only what you show in the call earns points");
+    // The other moments keep call order.
+    assert!(first_other < y(&h, "You asked for the date."));
+    assert!(y(&h, "You stayed courteous.") < y(&h, "You never used her name."));
+
+    // The arrow keys walk the list as shown: the critical error (moment 4
+    // in call order) first, then the rest.
+    press(&mut h, Key::ArrowDown);
+    h.state_mut().0.selected = Some(4);
+    press(&mut h, Key::ArrowDown);
+    h.state_mut().0.selected = Some(0);
+    press(&mut h, Key::ArrowUp);
+    h.state_mut().0.selected = Some(4);
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().1,
+        [
+            DebriefAction::Select(4),
+            DebriefAction::Select(0),
+            DebriefAction::Select(4),
+            DebriefAction::ShowLine(3),
+        ]
+    );
+}
+
+/// The reading speed is a setting like the others: chosen with Tab and
+/// Enter alone, and it changes what the engine is given.
+#[test]
+fn the_reading_speed_is_chosen_with_the_keyboard_and_reaches_the_engine() {
+    let mut h = panel(Lang::En, Settings::default(), |ui, tr, s| {
+        settings_panel(ui, tr, s, None)
+    });
+    h.run();
+    h.get_by_label("Reading speed");
+    h.get_by_label("Normal (200 words per minute)");
+    let slow = "Slow (120 words per minute)";
+    let mut tabs = 0;
+    while !h.get_by_label(slow).is_focused() {
+        tabs += 1;
+        assert!(tabs < 30, "Tab reaches the slow reading speed");
+        press(&mut h, Key::Tab);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().0.reading, ReadingSpeed::Slow);
+    assert_eq!(h.state().1, [SettingsAction::Changed]);
+    assert_eq!(h.state().0.options().reading_wpm, 120);
+    // German and Dutch name it too.
+    let mut h = panel(Lang::De, Settings::default(), |ui, tr, s| {
+        settings_panel(ui, tr, s, None)
+    });
+    h.run();
+    h.get_by_label("Lesetempo");
+    h.get_by_label("Langsam (120 Wörter pro Minute)");
+}
+
+/// 1280×800 with the text size "Larger" (zoom 1.5) leaves 853×533 points.
+/// There the debrief is one page that scrolls: seen before, the skill cards
+/// squeezed the last card into a column of single letters that pushed the
+/// moments off the window (German), and the panels left the moments a strip
+/// a few lines high.
+#[test]
+fn with_the_largest_text_the_debrief_is_one_page_and_nothing_is_squeezed() {
+    let (width, height) = (853.0, 533.0);
+    for lang in Lang::ALL {
+        let tr = Tr::new(lang);
+        let view = failed_view(lang);
+        let skills = view.skills.clone();
+        let why = tr.f(
+            "debrief-failed-because",
+            &[("reasons", &view.failures.join("; "))],
+        );
+        let mut h = Harness::builder()
+            .with_size([width, height])
+            .build_ui_state(
+                move |ui: &mut egui::Ui, v: &mut DebriefView| {
+                    debrief_panel(ui, &tr, v);
+                },
+                view,
+            );
+        h.run();
+        let tr = Tr::new(lang);
+        let why = h.get_by_label(&why).rect();
+        assert!(
+            why.max.x <= width && why.max.y <= height,
+            "{lang:?}: the reasons are on the first screen: {why:?}"
+        );
+        for (skill, _) in &skills {
+            for r in h.get_all_by_label(skill).map(|n| n.rect()) {
+                assert!(
+                    r.max.x <= width && r.height() < 40.0,
+                    "{lang:?}: {skill} is drawn on one line inside the window: {r:?}"
+                );
+            }
+        }
+        h.get_by_label(&tr.f("debrief-below-floor", &[("floor", "50")]));
+        // One page: the moments follow the summary, critical error first,
+        // and the transcript and the chart follow the moments.
+        let y = |label: &str| h.get_by_label(label).rect().min.y;
+        let critical = y(&tr.t("debrief-critical"));
+        let rest = y(&tr.t("debrief-moments"));
+        let transcript = y(&tr.t("debrief-transcript"));
+        let chart = y(&tr.t("debrief-mood-chart"));
+        assert!(
+            why.max.y < critical && critical < rest && rest < transcript && transcript < chart,
+            "{lang:?}: {critical} {rest} {transcript} {chart}"
+        );
+    }
 }

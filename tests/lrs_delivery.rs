@@ -81,18 +81,30 @@ fn a_finished_attempt_arrives_and_reads_back_with_every_field_as_sent() {
         let expected = serde_json::to_value(s).unwrap();
         assert_eq!(by_id[&s.id], expected, "{} reads back as sent", s.verb.id);
     }
-    // What a trainer's report reads, spelled out.
+    // What a trainer's report reads, spelled out (the scores are the
+    // rubric's, pinned by the golden tests; rubric 1 gave this call 92).
     let completed = &by_id[&sent[4].id];
+    let ext = |name: &str| format!("https://headset.example/xapi/extensions/{name}");
     assert_eq!(
         completed["result"]["score"],
-        json!({"scaled": 0.92, "raw": 92, "min": 0, "max": 100})
+        json!({"scaled": f64::from(a.overall) / 100.0, "raw": a.overall, "min": 0, "max": 100})
     );
     assert_eq!(completed["result"]["duration"], json!("PT17.99S"));
     assert_eq!(
-        completed["result"]["extensions"]["https://headset.example/xapi/extensions/listening"],
-        json!(60)
+        completed["result"]["extensions"][ext("listening")],
+        json!(a.skills.listening)
     );
     assert_eq!(completed["context"]["registration"], json!(reg));
+    // Which rubric scored it, and why it did not pass, arrive too.
+    assert_eq!(completed["context"]["extensions"][ext("rubric")], json!(2));
+    assert_eq!(
+        completed["result"]["extensions"][ext("failed-because")],
+        json!(a.failures)
+    );
+    assert_eq!(
+        completed["result"]["extensions"][ext("critical-errors")],
+        json!(a.critical_errors)
+    );
 }
 
 #[test]

@@ -44,7 +44,9 @@ fn data() -> tempfile::TempDir {
     dir
 }
 
-const HEADER: &str = "profile,scenario,version,language,date,duration_s,ending,passed,overall,patience,listening,name,escalation";
+/// The columns trainers' spreadsheets read: the first 13 never move; new
+/// ones are appended (`rubric`, `failed_because` came with rubric v2).
+const HEADER: &str = "profile,scenario,version,language,date,duration_s,ending,passed,overall,patience,listening,name,escalation,rubric,failed_because";
 
 #[test]
 fn export_csv_has_the_header_and_one_row_per_attempt() {
@@ -56,13 +58,16 @@ fn export_csv_has_the_header_and_one_row_per_attempt() {
     assert!(csv.contains("\r\n"), "RFC 4180 line ends");
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows[0], HEADER);
+    assert!(rows[0].starts_with(
+        "profile,scenario,version,language,date,duration_s,ending,passed,overall,patience,listening,name,escalation,"
+    ));
     assert_eq!(rows.len(), 1 + 6, "{csv}");
     let anna = some_attempts("Anna");
     // Profiles in name order, attempts oldest first.
     assert_eq!(
         rows[1],
         format!(
-            "Anna,double-charge,1,en,2023-11-14T22:13:20Z,{}.{},escalated,true,{},{},{},{},{}",
+            "Anna,double-charge,1,en,2023-11-14T22:13:20Z,{}.{},escalated,true,{},{},{},{},{},2,",
             anna[0].duration_ms / 1000,
             anna[0].duration_ms % 1000 / 100,
             anna[0].overall,
@@ -82,6 +87,13 @@ fn export_csv_has_the_header_and_one_row_per_attempt() {
         "hanging up never passes: {}",
         rows[5]
     );
+    // Why: the failure keys, most serious first, joined with ';'.
+    assert_eq!(anna[4].failures[..2], ["critical", "ending"]);
+    assert!(
+        rows[5].ends_with(&format!(",2,{}", anna[4].failures.join(";"))),
+        "{}",
+        rows[5]
+    );
     assert!(
         rows[6]
             .starts_with("\"Bert, the \"\"Boss\"\"\",warranty-kettle,1,en,2000-02-29T00:00:00Z,"),
@@ -91,10 +103,77 @@ fn export_csv_has_the_header_and_one_row_per_attempt() {
     for r in &rows[1..] {
         assert_eq!(
             r.matches(',').count() - if r.starts_with('"') { 1 } else { 0 },
-            12,
+            14,
             "{r}"
         );
     }
+}
+
+#[test]
+fn calls_stored_before_rubric_v2_are_exported_and_listed_as_rubric_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path());
+    progress_support::save_rubric_1_records(&store);
+    let now = attempt(
+        "scenarios/de/warranty-kettle.ron",
+        "h",
+        5,
+        "Anna",
+        1_700_000_500_000,
+    );
+    store.append(&now).unwrap();
+    let d = dir.path().to_str().unwrap();
+
+    let out = headset(&["export", "--csv", "--data-dir", d], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], HEADER);
+    // The old calls keep their stored scores, with rubric 1 and no
+    // reasons (rubric 1 did not keep them).
+    assert_eq!(
+        rows[1],
+        "Anna,double-charge,1,en,2023-11-14T22:18:20Z,17.9,escalated,true,92,100,60,100,100,1,"
+    );
+    assert_eq!(
+        rows[2],
+        "Anna,warranty-kettle,1,de,2023-11-14T22:20:00Z,13.0,unresolved,false,80,50,100,50,100,1,"
+    );
+    // The same call played now: rubric 2, and why it did not pass.
+    assert!(
+        rows[3].ends_with(&format!(",2,{}", now.failures.join(";"))),
+        "{}",
+        rows[3]
+    );
+    assert!(rows[3].contains(",2,critical;ending;"), "{}", rows[3]);
+
+    let out = headset(&["history", "--data-dir", d], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines[0], "Anna: 3 calls");
+    assert!(
+        lines[1].contains("  rubric  ") && lines[1].ends_with("failed because"),
+        "{s}"
+    );
+    assert!(
+        lines[2].contains("double-charge") && lines[2].ends_with(" v1"),
+        "{s}"
+    );
+    assert!(lines[3].ends_with(" v1"), "rubric 1 kept no reasons: {s}");
+    assert!(
+        lines[4].contains(" v2      critical, ending, "),
+        "the rubric and why: {s}"
+    );
+    assert_eq!(
+        lines[5],
+        "  scores marked v1 come from rubric v1 and do not compare with rubric v2 scores"
+    );
+    assert!(
+        lines[6].starts_with("  weakest skill: ")
+            && lines[6].ends_with(" over the last 1 call scored by rubric v2)"),
+        "judged on the rubric-2 call only: {s}"
+    );
 }
 
 #[test]

@@ -13,9 +13,13 @@ use headset::progress::{
     Attempt, Checkpoint, Difference, Input, InputRecord, ProblemKind, Replay, ResumeError, Store,
     StoreError, replay, resume,
 };
-use headset::score::score;
+use headset::score::rules::RUBRIC_VERSION;
+use headset::score::{Tone, score};
 use headset::sim::Options;
-use progress_support::{attempt, compile_text, play_logged, scenario, some_attempts};
+use progress_support::{
+    RUBRIC_1_DIR, attempt, compile_text, play_logged, rubric_1_attempts, save_rubric_1_records,
+    scenario, some_attempts,
+};
 
 fn lines(path: &Path) -> Vec<Vec<u8>> {
     let bytes = fs::read(path).unwrap();
@@ -112,6 +116,133 @@ fn a_stored_attempt_has_what_a_replay_and_a_trainer_need() {
     assert!(json.starts_with("{\"format\":1,\"id\":"), "{json}");
     assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), a);
     assert!(a.passed);
+}
+
+#[test]
+fn a_record_from_before_rubric_v2_loads_as_rubric_1_with_its_stored_score() {
+    // As the build before rubric v2 wrote it: no rubric, no failures.
+    let log = fs::read_to_string(Path::new(RUBRIC_1_DIR).join(LOG_FILE)).unwrap();
+    assert!(
+        !log.contains("rubric") && !log.contains("failures"),
+        "{log}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path());
+    save_rubric_1_records(&store);
+    // A call played now, after them.
+    let new = attempt(
+        "scenarios/en/double-charge.ron",
+        "!3,1,1",
+        4,
+        "Anna",
+        1_700_000_500_000,
+    );
+    store.append(&new).unwrap();
+
+    let h = store.load("Anna");
+    assert!(h.problems.is_empty(), "{:?}", h.problems);
+    assert_eq!(h.attempts.len(), 3);
+    let (old, kettle) = (&h.attempts[0], &h.attempts[1]);
+    assert_eq!(old.id, "18bcfe9fbe0-0000000000000004");
+    assert_eq!(old.rubric, 1, "no rubric in the record: rubric 1");
+    assert!(old.other_rubric());
+    // The score rubric 1 gave, kept as stored (not recomputed by rubric 2).
+    assert_eq!(
+        (
+            old.overall,
+            old.passed,
+            old.skills.patience,
+            old.skills.listening,
+            old.skills.name,
+            old.skills.escalation
+        ),
+        (92, true, 100, 60, 100, 100)
+    );
+    assert!(old.failures.is_empty() && old.critical_errors.is_empty());
+    assert_eq!(old.options.reading_wpm, 200, "the normal reading speed");
+    assert_eq!(old.moments.len(), 13);
+    assert!(old.moments.iter().all(|m| !m.critical));
+    assert_eq!(old.moments[1].tone(), Tone::Credit, "rubric 1's +5");
+    assert_eq!(
+        (kettle.rubric, kettle.overall, kettle.passed),
+        (1, 80, false)
+    );
+    assert!(
+        kettle.failures.is_empty(),
+        "rubric 1 did not keep the reasons"
+    );
+
+    // The same call played now is stored with rubric 2, and saving it did
+    // not touch the old records.
+    let now = &h.attempts[2];
+    assert_eq!(now.rubric, 2);
+    assert_eq!(now.rubric, RUBRIC_VERSION);
+    assert!(!now.other_rubric());
+    assert_eq!(now, &new);
+    assert!(
+        fs::read_to_string(store.log_path("Anna"))
+            .unwrap()
+            .starts_with(&log)
+    );
+    let summaries = store.load_summaries("Anna");
+    assert_eq!(
+        summaries
+            .attempts
+            .iter()
+            .map(|a| (a.rubric, a.overall))
+            .collect::<Vec<_>>(),
+        [(1, 92), (1, 80), (2, new.overall)]
+    );
+}
+
+#[test]
+fn a_new_attempt_stores_rubric_2_why_it_failed_and_its_critical_errors() {
+    let (c, _) = scenario("scenarios/de/warranty-kettle.ron");
+    let (session, _) = play_logged(&c, "h", 5, Options::default());
+    let report = score(&session);
+    let a = attempt("scenarios/de/warranty-kettle.ron", "h", 5, "Anna", 0);
+    assert_eq!(a.rubric, 2);
+    assert!(!a.passed);
+    // Most serious first, each reason once (two skills below the floor
+    // say so once; the skill scores tell which).
+    let mut keys: Vec<&str> = report.failures.iter().map(|f| f.key()).collect();
+    keys.dedup();
+    assert_eq!(a.failures, keys);
+    assert_eq!(a.failures[..2], ["critical", "ending"]);
+    assert_eq!(
+        report
+            .failures
+            .iter()
+            .filter(|f| f.key() == "skill-below-floor")
+            .count(),
+        2
+    );
+    assert_eq!(
+        a.failures
+            .iter()
+            .filter(|k| *k == "skill-below-floor")
+            .count(),
+        1
+    );
+    // Hanging up where the scenario does not allow it is a critical error.
+    assert_eq!(a.critical_errors, ["hung-up-on-customer"]);
+    let critical: Vec<_> = a.moments.iter().filter(|m| m.critical).collect();
+    assert_eq!(critical.len(), 1);
+    assert_eq!(critical[0].rule, "hung-up-on-customer");
+    assert_eq!(critical[0].tone(), Tone::Critical);
+    // In the JSON, and back.
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(json.contains("\"rubric\":2"), "{json}");
+    assert!(
+        json.contains("\"failures\":[\"critical\",\"ending\","),
+        "{json}"
+    );
+    assert!(json.contains("\"critical\":true"), "{json}");
+    assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), a);
+    // A passed call has no failures.
+    let passed = attempt("scenarios/en/router-confused.ron", "1,1,1,1", 3, "Anna", 0);
+    assert!(passed.passed);
+    assert!(passed.failures.is_empty() && passed.critical_errors.is_empty());
 }
 
 /// Writes a hand-damaged log and checks what a trainee would see.
@@ -680,6 +811,85 @@ fn a_replay_says_when_the_stored_result_is_not_what_the_inputs_give() {
         r.describe("router-confused").contains("input 1 of 5"),
         "{}",
         r.describe("router-confused")
+    );
+}
+
+#[test]
+fn a_replay_of_a_rubric_1_attempt_names_both_rubrics_and_is_no_failed_check() {
+    let old = rubric_1_attempts();
+    let (c, source) = scenario("scenarios/en/double-charge.ron");
+    let r = replay(&old[0], c.clone(), &source);
+    // The call plays again exactly; rubric 2 scores it anew.
+    let Replay::Rescored { stored, replayed } = &r else {
+        panic!("{r:?}");
+    };
+    assert_eq!(
+        (stored.rubric, stored.overall, stored.passed),
+        (1, 92, true)
+    );
+    let (session, _) = play_logged(&c, "!3,1,1", 4, Options::default());
+    let now = score(&session);
+    assert_eq!(
+        (replayed.rubric, replayed.overall, replayed.passed),
+        (2, now.overall, now.passed)
+    );
+    assert_eq!(replayed.skills, now.skills);
+    let text = r.describe("double-charge");
+    assert!(
+        text.contains("stored score was given by rubric v1")
+            && text.contains("scored by rubric v2"),
+        "{text}"
+    );
+    assert!(text.contains("plays again exactly"), "{text}");
+    assert!(
+        text.contains("because the rubric changed, not because the record did"),
+        "{text}"
+    );
+    assert!(!text.contains("differs from the stored result"), "{text}");
+
+    // The kettle call too (hung up: rubric 2 adds a critical error).
+    let (c, source) = scenario("scenarios/de/warranty-kettle.ron");
+    assert!(
+        matches!(
+            replay(&old[1], c.clone(), &source),
+            Replay::Rescored { stored, replayed }
+                if (stored.rubric, stored.overall, replayed.rubric) == (1, 80, 2)
+        ),
+        "{:?}",
+        replay(&old[1], c, &source)
+    );
+
+    // Something wrong with the call itself is still found, and the
+    // message still says which rubric is which; the scores are not
+    // counted as a difference.
+    let (c, source) = scenario("scenarios/en/double-charge.ron");
+    let mut cut = old[0].clone();
+    cut.transcript.pop();
+    let r = replay(&cut, c, &source);
+    let Replay::Differs { what } = &r else {
+        panic!("{r:?}");
+    };
+    assert_eq!(
+        what[0],
+        Difference::Rubric {
+            stored: 1,
+            replayed: 2
+        }
+    );
+    assert!(
+        matches!(what[1..], [Difference::Transcript { line: 7 }]),
+        "{what:?}"
+    );
+    let text = r.describe("double-charge");
+    assert!(
+        text.contains(
+            "the stored score was given by rubric v1 and the replayed score by rubric v2"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("the transcript differs from line 7 on"),
+        "{text}"
     );
 }
 

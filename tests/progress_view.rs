@@ -281,3 +281,81 @@ fn the_shift_summary_counts_only_that_shifts_calls() {
     let none = ShiftSummary::compute("other", &attempts);
     assert_eq!((none.calls, none.best), (0, None));
 }
+
+#[test]
+fn calls_scored_by_rubric_1_are_labelled_and_not_compared_with_rubric_2() {
+    let lib = library();
+    // Two calls stored before rubric v2 (double-charge 92 passed, the
+    // German kettle 80 not passed), then two double-charge calls now.
+    let mut attempts = progress_support::rubric_1_attempts();
+    let now = with_scores(
+        &attempt("scenarios/en/double-charge.ron", "1,1", 1, "Anna", 0),
+        &[[100, 60, 64, 100], [100, 60, 64, 100]],
+    );
+    attempts.extend(now.iter().cloned());
+    let v = ProgressView::compute(&attempts, &lib);
+    assert_eq!(v.rubric, 2);
+    // Every call says which rubric scored it; the old ones are labelled.
+    let labels: Vec<(u32, Option<&str>)> = v
+        .calls
+        .iter()
+        .map(|c| (c.rubric, c.label.as_deref()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            (1, Some("rubric v1")),
+            (1, Some("rubric v1")),
+            (2, None),
+            (2, None)
+        ]
+    );
+    assert_eq!(
+        (v.calls[0].overall, v.calls[0].passed, v.calls[0].index),
+        (92, true, 0)
+    );
+    // The trends still show every call; calls[i] says how point i was scored.
+    assert_eq!(
+        v.trend(Skill::Listening),
+        [(0, 60), (1, 100), (2, 60), (3, 60)]
+    );
+    // The best double-charge result is rubric 2's, not the old 92.
+    let best = &v.best["double-charge"];
+    assert_eq!(best.rubric, 2);
+    assert_eq!(best.label, None);
+    assert_eq!(best.overall, now[0].overall.max(now[1].overall));
+    assert!(best.overall < 92);
+    assert_eq!((best.attempts, best.other_rubric), (3, 1));
+    assert_ne!(best.attempt_id, attempts[0].id);
+    // A scenario played only under rubric 1 keeps its best, labelled.
+    let kettle = &v.best["warranty-kettle"];
+    assert_eq!(
+        (
+            kettle.overall,
+            kettle.rubric,
+            kettle.label.as_deref(),
+            kettle.other_rubric
+        ),
+        (80, 1, Some("rubric v1"), 0)
+    );
+    // The weakest skill is judged on the rubric-2 calls only: listening
+    // (60; name 64), where mixing in the old calls would give name (means
+    // 69.5 against listening's 70).
+    let w = v.weakest.clone().unwrap();
+    assert_eq!(
+        (w.skill, w.mean, w.calls, w.rubric),
+        (Skill::Listening, 60, 2, 2)
+    );
+
+    // With only old calls, the weakest skill says it comes from rubric 1.
+    let v = ProgressView::compute(&attempts[..2], &lib);
+    let w = v.weakest.clone().unwrap();
+    assert_eq!((w.skill, w.calls, w.rubric), (Skill::Patience, 2, 1));
+    let reason = v.recommendation.unwrap().reason;
+    assert!(
+        reason.starts_with(
+            "Patience is your weakest skill (mean 75 over your last 2 calls, scored by rubric v1); "
+        ),
+        "{reason}"
+    );
+}

@@ -44,12 +44,19 @@ fn longest_passes_where_the_longest_is_always_right_and_the_validator_warns() {
         .map(|(_, m)| m)
         .collect();
     assert!(
-        passing.iter().any(|m| m.contains("\"longest\"") && m.contains("choices 1")),
+        passing
+            .iter()
+            .any(|m| m.contains("\"longest\"") && m.contains("choices 1")),
         "{passing:?}"
     );
-    assert!(passing.iter().any(|m| m.contains("\"first\"")), "{passing:?}");
     assert!(
-        found.iter().any(|(c, m)| *c == Code::LongestIsBest && m.contains("1 of 1")),
+        passing.iter().any(|m| m.contains("\"first\"")),
+        "{passing:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(c, m)| *c == Code::LongestIsBest && m.contains("1 of 1")),
         "{found:?}"
     );
 }
@@ -81,7 +88,11 @@ fn no_strategy_passes_a_file_built_to_resist_them() {
     for p in &e.strategies {
         assert!(!p.passed, "{} passes: {p:?}", p.strategy);
     }
-    let random = e.strategies.iter().find(|p| p.strategy == "random").unwrap();
+    let random = e
+        .strategies
+        .iter()
+        .find(|p| p.strategy == "random")
+        .unwrap();
     let share = random.pass_share.expect("random reports its pass share");
     assert!((0.25..0.45).contains(&share), "{share}");
     assert_eq!(e.longest_best, Some((0, 2)));
@@ -110,7 +121,10 @@ fn explore_json_has_the_strategies() {
     assert_eq!(v["longest_is_best"]["decisions"], 2);
     let text = common::headset(&["explore", "tests/explore/resists-strategies.ron"]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("strategies (a trainee who reads only the screen)"), "{text}");
+    assert!(
+        text.contains("strategies (a trainee who reads only the screen)"),
+        "{text}"
+    );
     assert!(text.contains("longest"), "{text}");
 }
 
@@ -133,7 +147,8 @@ fn silence_transfers_and_interrupting_fail_every_shipped_file() {
             ) {
                 let p = strategy::play(&c, 0, &s);
                 // E-mail cannot be interrupted: "interrupt" is "longest" there.
-                if s == Strategy::Interrupt && c.scenario.channel == headset::scenario::Channel::Email
+                if s == Strategy::Interrupt
+                    && c.scenario.channel == headset::scenario::Channel::Email
                 {
                     continue;
                 }

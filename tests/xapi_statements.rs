@@ -14,11 +14,13 @@ use headset::report::xapi::{
 use progress_support::attempt;
 use serde_json::{Value, json};
 
-/// A passed call of a practice shift: three replies, escalated.
+/// A passed call of a practice shift: three replies, escalated. (Until
+/// rubric v2 this was `!3,1,1`; interrupting the customer loses the
+/// listening evidence, and rubric 2 fails the call on the skill floor.)
 fn passed() -> Attempt {
     attempt(
         "scenarios/en/double-charge.ron",
-        "!3,1,1",
+        "3,1,1",
         4,
         "Anna",
         1_700_000_300_000,
@@ -26,7 +28,7 @@ fn passed() -> Attempt {
     .in_shift("000000000000002a-5-listening-en")
 }
 
-/// A call the trainee hung up on: failed.
+/// A call the trainee hung up on: failed, with a critical error.
 fn failed() -> Attempt {
     attempt(
         "scenarios/de/warranty-kettle.ron",
@@ -42,6 +44,12 @@ fn verb_names(s: &[Statement]) -> Vec<&str> {
         .map(|s| s.verb.id.rsplit('/').next().unwrap())
         .collect()
 }
+
+/// The call time of [`passed`] at its end.
+const DURATION_MS: u64 = 32_285;
+/// Cut down to a hundredth of a second, not rounded.
+const DURATION: &str = "PT32.28S";
+const END: &str = "2023-11-14T22:18:52.285Z";
 
 fn ext(name: &str) -> String {
     format!("https://headset.example/xapi/extensions/{name}")
@@ -107,6 +115,7 @@ fn the_statements_follow_the_cmi5_pattern_with_the_full_result() {
             st.context.extensions[&ext("attempt")],
             json!("18bcfe9fbe0-0000000000000004")
         );
+        assert_eq!(st.context.extensions[&ext("rubric")], json!(2));
         let grouping = &st.context.context_activities.as_ref().unwrap().grouping;
         assert_eq!(
             grouping[0].id,
@@ -114,35 +123,44 @@ fn the_statements_follow_the_cmi5_pattern_with_the_full_result() {
         );
     }
     assert_eq!(s[0].timestamp, "2023-11-14T22:18:20.000Z", "the start");
-    assert_eq!(a.duration_ms, 17_997);
+    assert_eq!(a.duration_ms, DURATION_MS);
     for st in &s[1..] {
-        assert_eq!(st.timestamp, "2023-11-14T22:18:37.997Z", "the end");
+        assert_eq!(st.timestamp, END, "the end");
     }
+    // The scores are the rubric's (the golden tests pin those); this pins
+    // where each one goes.
     let r = serde_json::to_value(s[1].result.as_ref().unwrap()).unwrap();
     assert_eq!(
         r,
         json!({
-            "score": {"scaled": 0.92, "raw": 92, "min": 0, "max": 100},
+            "score": {
+                "scaled": f64::from(a.overall) / 100.0,
+                "raw": a.overall,
+                "min": 0,
+                "max": 100
+            },
             "success": true,
             "completion": true,
-            "duration": "PT17.99S",
+            "duration": DURATION,
             "extensions": {
-                ext("patience"): 100,
-                ext("listening"): 60,
-                ext("name"): 100,
-                ext("escalation"): 100,
+                ext("patience"): a.skills.patience,
+                ext("listening"): a.skills.listening,
+                ext("name"): a.skills.name,
+                ext("escalation"): a.skills.escalation,
                 ext("ending"): "handed_over",
                 ext("ending-kind"): "escalated",
                 ext("pass-mark"): 70,
                 ext("scenario-version"): 1,
                 ext("content-hash"): "dcb9e957bff0db9c",
+                ext("failed-because"): [],
+                ext("critical-errors"): [],
             }
         })
     );
     assert_eq!(s[2].result, s[1].result, "passed carries the same result");
     assert_eq!(
         serde_json::to_value(&s[3].result).unwrap(),
-        json!({"duration": "PT17.99S"})
+        json!({"duration": DURATION})
     );
     assert_eq!(s[0].result, None);
 
@@ -157,6 +175,91 @@ fn the_statements_follow_the_cmi5_pattern_with_the_full_result() {
     assert_eq!(r.success, Some(false));
     assert_eq!(s[0].context.language, "de");
     assert!(s[0].context.context_activities.is_none(), "not in a shift");
+}
+
+#[test]
+fn a_failed_call_says_why_and_names_its_critical_errors() {
+    let f = failed();
+    let s = statements(&f.summary, None, &XapiSettings::default());
+    for part in [1, 2] {
+        let x = &s[part].result.as_ref().unwrap().extensions;
+        // Most serious first, each reason once.
+        assert_eq!(x[&ext("failed-because")], json!(f.failures));
+        let why = x[&ext("failed-because")].as_array().unwrap();
+        assert_eq!(why[..2], [json!("critical"), json!("ending")]);
+        assert!(why.contains(&json!("below-pass-mark")), "{why:?}");
+        assert_eq!(x[&ext("critical-errors")], json!(["hung-up-on-customer"]));
+    }
+    assert!(
+        s.iter()
+            .all(|st| st.context.extensions[&ext("rubric")] == json!(2))
+    );
+    // Per reply, each moment says whether it was a critical error.
+    let settings = XapiSettings {
+        per_reply: true,
+        ..XapiSettings::default()
+    };
+    let s = statements(&f.summary, Some(&f.detail()), &settings);
+    assert_eq!(s[1].verb.id, verbs::RESPONDED);
+    let moments = s[1].result.as_ref().unwrap().extensions[&ext("moments")]
+        .as_array()
+        .unwrap()
+        .clone();
+    let critical: Vec<&Value> = moments
+        .iter()
+        .filter(|m| m["critical"] == json!(true))
+        .collect();
+    assert_eq!(critical.len(), 1, "{moments:?}");
+    assert_eq!(critical[0]["rule"], json!("hung-up-on-customer"));
+    assert!(moments.iter().all(|m| m["critical"].is_boolean()));
+}
+
+#[test]
+fn a_call_stored_before_rubric_v2_is_sent_as_rubric_1_with_its_stored_score() {
+    let old = progress_support::rubric_1_attempts();
+    let a = &old[0];
+    assert_eq!(a.id, passed().id, "the same call, played before rubric v2");
+    let settings = XapiSettings {
+        per_reply: true,
+        ..XapiSettings::default()
+    };
+    let s = statements(&a.summary, Some(&a.detail()), &settings);
+    assert_eq!(
+        verb_names(&s),
+        [
+            "initialized",
+            "responded",
+            "responded",
+            "responded",
+            "completed",
+            "passed",
+            "terminated"
+        ],
+        "rubric 1 passed it"
+    );
+    for st in &s {
+        assert_eq!(
+            st.context.extensions[&ext("rubric")],
+            json!(1),
+            "every statement names the rubric"
+        );
+    }
+    let r = s[4].result.as_ref().unwrap();
+    assert_eq!(r.score.as_ref().unwrap().raw, 92, "the stored score");
+    assert_eq!(r.extensions[&ext("listening")], json!(60));
+    // Rubric 1 kept no reasons and had no critical errors: left out, not
+    // sent as empty lists that would mean "none".
+    assert!(!r.extensions.contains_key(&ext("failed-because")));
+    assert!(!r.extensions.contains_key(&ext("critical-errors")));
+    let m = &s[1].result.as_ref().unwrap().extensions[&ext("moments")];
+    assert!(
+        m.as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["critical"] == json!(false))
+    );
+    // The same ids as the statements a Headset before rubric v2 sent.
+    assert_eq!(s[0].id, "ae941b7f-c24e-57bb-956d-c05b00b69190");
 }
 
 #[test]

@@ -18,6 +18,10 @@ profile-name-missing = Bitte geben Sie Ihren Namen ein, um zu beginnen.
 timers-slow = Langsam
 timers-normal = Normal
 timers-off = Aus (ich sage, wann es weitergeht)
+profile-reading = Lesetempo
+reading-normal = Normal ({ $wpm } Wörter pro Minute)
+reading-slow = Langsam ({ $wpm } Wörter pro Minute)
+profile-reading-hint = So lange haben Sie Zeit, die Antworten zu lesen, bevor Schweigen Punkte bei Geduld kostet.
 
 ## Library screen
 library-title = Übungsgespräche
@@ -96,6 +100,22 @@ debrief-mood-chart = Stimmungsverlauf im Gespräch
 debrief-seconds = Sekunden
 debrief-retry = R: noch einmal versuchen
 debrief-back = Esc: zurück zu den Gesprächen
+debrief-failed-because = Nicht bestanden: { $reasons }
+failure-critical-one = ein kritischer Fehler (unten als Erstes aufgeführt)
+failure-critical-many = { $count } kritische Fehler (unten als Erstes aufgeführt)
+failure-ending-hung_up = Ihr Gegenüber hat aufgelegt
+failure-ending-unresolved = das Anliegen blieb ungelöst
+failure-ending-escalated = das Gespräch ging an eine Stelle, die die Richtlinie dafür nicht vorsieht
+failure-ending-resolved = das Gespräch wurde nicht ordentlich beendet
+failure-skill-below-floor = { $skill } steht bei { $score }, unter dem Mindestwert von { $floor }
+failure-below-pass-mark = der Gesamtwert { $overall } liegt unter der Bestehensgrenze von { $mark }
+debrief-below-floor = ⚠ unter dem Mindestwert von { $floor }
+debrief-critical-heading = Kritische Fehler: Jeder einzelne bedeutet „nicht bestanden“, unabhängig von den Punkten
+debrief-critical = ⚠ Kritischer Fehler
+debrief-strength = ✔ Gut gemacht
+debrief-strength-note = keine Punkte: { $skill } beginnt bei 100 und kann nur Punkte verlieren
+debrief-missing = ℹ Nicht gezeigt
+debrief-missing-note = keine Punkte: { $skill } beginnt bei 0, Punkte gibt es nur für das, was Sie im Gespräch zeigen
 
 ## Settings screen
 settings-title = Einstellungen
@@ -165,6 +185,7 @@ reason-also-correct = Die Kundschaft lässt sich auf mehr als eine Weise richtig
 progress-replay = V: prüfen, ob Ihr letztes Gespräch genau so nachgespielt wird
 replay-identical = Ihr letztes Gespräch, aus Ihren Eingaben nachgespielt, ergibt genau das gespeicherte Ergebnis.
 replay-differs = Nachgespielt ergibt Ihr letztes Gespräch ein anderes Ergebnis: { $details }
+replay-rescored = Ihr letztes Gespräch lässt sich aus Ihren Eingaben genau nachspielen. Die gespeicherte Bewertung, { $stored } / 100, stammt aus Bewertungsschema v{ $old }; diese Version bewertet nach Schema v{ $new } und ergibt { $replayed } / 100. Die Regeln haben sich geändert, daher ist eine andere Punktzahl zu erwarten: der Datensatz ist in Ordnung.
 replay-changed = Das Szenario „{ $scenario }“ wurde seit Ihrem letzten Gespräch geändert (damals Version { $old }, jetzt Version { $new }) und lässt sich daher nicht genau nachspielen.
 replay-missing = Das Szenario „{ $scenario }“ Ihres letzten Gesprächs ist nicht in der Übersicht und lässt sich daher nicht nachspielen.
 

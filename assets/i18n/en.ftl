@@ -18,6 +18,10 @@ profile-name-missing = Please enter your name to start.
 timers-slow = Slow
 timers-normal = Normal
 timers-off = Off (I say when to continue)
+profile-reading = Reading speed
+reading-normal = Normal ({ $wpm } words per minute)
+reading-slow = Slow ({ $wpm } words per minute)
+profile-reading-hint = Time to read the replies before silence costs Patience.
 
 ## Library screen
 library-title = Calls to practise
@@ -96,6 +100,22 @@ debrief-mood-chart = Mood over the call
 debrief-seconds = seconds
 debrief-retry = R: try again
 debrief-back = Esc: back to the calls
+debrief-failed-because = Not passed: { $reasons }
+failure-critical-one = a critical error (listed first below)
+failure-critical-many = { $count } critical errors (listed first below)
+failure-ending-hung_up = the customer hung up
+failure-ending-unresolved = the customer's matter was left unresolved
+failure-ending-escalated = the call was handed over where the policy does not allow it
+failure-ending-resolved = the call was not properly ended
+failure-skill-below-floor = { $skill } { $score } is below the floor of { $floor }
+failure-below-pass-mark = overall { $overall } is below the pass mark of { $mark }
+debrief-below-floor = ⚠ below the floor of { $floor }
+debrief-critical-heading = Critical errors: each one fails the call, whatever the points
+debrief-critical = ⚠ Critical error
+debrief-strength = ✔ Done well
+debrief-strength-note = no points: { $skill } starts at 100 and can only lose points
+debrief-missing = ℹ Not shown
+debrief-missing-note = no points: { $skill } starts at 0, and only what you show in the call earns points
 
 ## Settings screen
 settings-title = Settings
@@ -165,6 +185,7 @@ reason-also-correct = The customer can be addressed correctly in more than one w
 progress-replay = V: check that your last call replays exactly
 replay-identical = Your last call, played again from its inputs, gives exactly the stored result.
 replay-differs = Played again, your last call gives a different result: { $details }
+replay-rescored = Your last call plays again exactly from its inputs. Its stored score, { $stored } / 100, was given by rubric v{ $old }; this version scores with rubric v{ $new } and gives { $replayed } / 100. The rules changed, so a different score is expected: the record is fine.
 replay-changed = The scenario "{ $scenario }" has changed since your last call (version { $old } then, version { $new } now), so it cannot be replayed exactly.
 replay-missing = The scenario "{ $scenario }" of your last call is not in the library, so it cannot be replayed.
 

@@ -18,6 +18,10 @@ profile-name-missing = Vul uw naam in om te beginnen.
 timers-slow = Langzaam
 timers-normal = Normaal
 timers-off = Uit (ik geef aan wanneer het verdergaat)
+profile-reading = Leessnelheid
+reading-normal = Normaal ({ $wpm } woorden per minuut)
+reading-slow = Langzaam ({ $wpm } woorden per minuut)
+profile-reading-hint = Zoveel tijd heeft u om de antwoorden te lezen voordat stilte punten kost bij Geduld.
 
 ## Library screen
 library-title = Oefengesprekken
@@ -96,6 +100,22 @@ debrief-mood-chart = Stemming tijdens het gesprek
 debrief-seconds = seconden
 debrief-retry = R: opnieuw proberen
 debrief-back = Esc: terug naar de gesprekken
+debrief-failed-because = Niet geslaagd: { $reasons }
+failure-critical-one = een kritieke fout (hieronder als eerste vermeld)
+failure-critical-many = { $count } kritieke fouten (hieronder als eerste vermeld)
+failure-ending-hung_up = de klant heeft opgehangen
+failure-ending-unresolved = de vraag van de klant is niet opgelost
+failure-ending-escalated = het gesprek is doorgezet naar een plek die het beleid daarvoor niet toestaat
+failure-ending-resolved = het gesprek is niet goed afgerond
+failure-skill-below-floor = { $skill } staat op { $score }, onder het minimum van { $floor }
+failure-below-pass-mark = het totaal { $overall } ligt onder de slaaggrens van { $mark }
+debrief-below-floor = ⚠ onder het minimum van { $floor }
+debrief-critical-heading = Kritieke fouten: elke fout betekent 'niet geslaagd', ongeacht de punten
+debrief-critical = ⚠ Kritieke fout
+debrief-strength = ✔ Goed gedaan
+debrief-strength-note = geen punten: { $skill } begint op 100 en kan alleen punten verliezen
+debrief-missing = ℹ Niet getoond
+debrief-missing-note = geen punten: { $skill } begint op 0, punten krijgt u alleen voor wat u in het gesprek laat zien
 
 ## Settings screen
 settings-title = Instellingen
@@ -165,6 +185,7 @@ reason-also-correct = De klant kan op meer dan één manier correct worden aange
 progress-replay = V: controleren of uw laatste gesprek precies zo wordt nagespeeld
 replay-identical = Uw laatste gesprek, opnieuw gespeeld vanuit uw invoer, geeft precies het opgeslagen resultaat.
 replay-differs = Opnieuw gespeeld geeft uw laatste gesprek een ander resultaat: { $details }
+replay-rescored = Uw laatste gesprek kan precies opnieuw worden gespeeld vanuit uw invoer. De opgeslagen score, { $stored } / 100, is gegeven volgens beoordelingsschema v{ $old }; deze versie beoordeelt volgens schema v{ $new } en geeft { $replayed } / 100. De regels zijn veranderd, dus een andere score is te verwachten: de gegevens zijn in orde.
 replay-changed = Het scenario "{ $scenario }" is sinds uw laatste gesprek gewijzigd (toen versie { $old }, nu versie { $new }) en kan daarom niet precies worden nagespeeld.
 replay-missing = Het scenario "{ $scenario }" van uw laatste gesprek staat niet in het overzicht en kan daarom niet worden nagespeeld.
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use headset::progress::date::short_utc;
 use headset::progress::view::weakest;
 use headset::progress::{self, AttemptSummary, History, Profile, Store};
+use headset::score::rules::RUBRIC_VERSION;
 
 /// The data folder, its store and the profiles a command works on.
 pub(super) struct Selection {
@@ -99,6 +100,9 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
+/// The table: one row per attempt, the rubric that scored it (`v1`, `v2`)
+/// and why it did not pass (failure keys), so scores of two rubrics are
+/// never shown as if they compared.
 fn table(h: &History<AttemptSummary>) -> String {
     let width = h
         .attempts
@@ -107,8 +111,27 @@ fn table(h: &History<AttemptSummary>) -> String {
         .max()
         .unwrap_or(0)
         .max("scenario".len());
-    let mut out = format!(
-        "  {:<16}  {:<width$}  {:<4}  {:<10}  {:<6}  {:>7}  {:>8}  {:>9}  {:>4}  {:>10}\n",
+    let line = |cells: [&str; 12]| {
+        let [
+            date,
+            scenario,
+            lang,
+            ending,
+            passed,
+            overall,
+            p,
+            l,
+            n,
+            e,
+            rubric,
+            why,
+        ] = cells;
+        let row = format!(
+            "  {date:<16}  {scenario:<width$}  {lang:<4}  {ending:<10}  {passed:<6}  {overall:>7}  {p:>8}  {l:>9}  {n:>4}  {e:>10}  {rubric:<6}  {why}"
+        );
+        format!("{}\n", row.trim_end())
+    };
+    let mut out = line([
         "date (UTC)",
         "scenario",
         "lang",
@@ -118,22 +141,31 @@ fn table(h: &History<AttemptSummary>) -> String {
         "patience",
         "listening",
         "name",
-        "escalation"
-    );
+        "escalation",
+        "rubric",
+        "failed because",
+    ]);
     for a in &h.attempts {
         let s = a.skills;
-        out.push_str(&format!(
-            "  {:<16}  {:<width$}  {:<4}  {:<10}  {:<6}  {:>7}  {:>8}  {:>9}  {:>4}  {:>10}\n",
-            short_utc(a.started_at),
-            a.scenario,
-            a.language,
+        out.push_str(&line([
+            &short_utc(a.started_at),
+            &a.scenario,
+            &a.language,
             a.ending_kind.key(),
             yes_no(a.passed),
-            a.overall,
-            s.patience,
-            s.listening,
-            s.name,
-            s.escalation
+            &a.overall.to_string(),
+            &s.patience.to_string(),
+            &s.listening.to_string(),
+            &s.name.to_string(),
+            &s.escalation.to_string(),
+            &format!("v{}", a.rubric),
+            &a.failures.join(", "),
+        ]));
+    }
+    if let Some(old) = h.attempts.iter().find(|a| a.other_rubric()) {
+        let (old, now) = (old.rubric, RUBRIC_VERSION);
+        out.push_str(&format!(
+            "  scores marked v{old} come from rubric v{old} and do not compare with rubric v{now} scores\n"
         ));
     }
     out
@@ -170,8 +202,15 @@ pub fn run(data_dir: Option<&Path>, profile: Option<&str>) -> ExitCode {
         }
         text.push_str(&table(&h));
         if let Some(w) = weakest(&h.attempts) {
+            // Judged on the newest rubric's calls only: say so when others exist.
+            let mixed = h.attempts.iter().any(|a| a.rubric != w.rubric);
+            let rubric = if mixed || w.rubric != RUBRIC_VERSION {
+                format!(" scored by rubric v{}", w.rubric)
+            } else {
+                String::new()
+            };
             text.push_str(&format!(
-                "  weakest skill: {} (mean {} over the last {} call{})\n",
+                "  weakest skill: {} (mean {} over the last {} call{}{rubric})\n",
                 w.skill.key(),
                 w.mean,
                 w.calls,

@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Skip the checks that play the scenario through the engine
-        /// (E026, E027, W110, W111): faster on very large libraries.
+        /// (E026, E027, W110 to W113): faster on very large libraries.
         #[arg(long)]
         no_explore: bool,
     },

@@ -104,7 +104,11 @@ pub fn diagnose(loaded: &Loaded, c: &Compiled, e: &Exploration) -> Vec<Diagnosti
             }
         }
     }
-    for p in e.strategies.iter().filter(|p| p.passed && p.pass_share.is_none()) {
+    for p in e
+        .strategies
+        .iter()
+        .filter(|p| p.passed && p.pass_share.is_none())
+    {
         out.push(loaded.diag_at_key(
             Code::StrategyPasses,
             "id",
@@ -156,11 +160,17 @@ fn strategy_hint(strategy: &str) -> &'static str {
     match strategy.split(':').next().unwrap_or("") {
         "longest" => "make a realistic mistake the longest reply where the longest now wins",
         "shortest" => "make the shortest reply a mistake where it now wins",
-        "with-name" => "put the customer's name in wrong replies too: a polite mistake still uses the name",
+        "with-name" => {
+            "put the customer's name in wrong replies too: a polite mistake still uses the name"
+        }
         "apology" => "let wrong replies apologise too: an apology does not make a reply right",
         "first" => "vary the order: the right reply should not always be written first",
-        "silent" => "a silent agent must not pass: check that dead air and missing evidence cost enough here",
-        "transfer-now" => "a transfer before saying a word must not pass: check the escalation policy and its after: facts",
+        "silent" => {
+            "a silent agent must not pass: check that dead air and missing evidence cost enough here"
+        }
+        "transfer-now" => {
+            "a transfer before saying a word must not pass: check the escalation policy and its after: facts"
+        }
         "interrupt" => "interrupting must cost: put key facts late in the customer's turn",
         _ => "make the wrong replies as plausible as the right ones",
     }

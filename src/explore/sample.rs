@@ -25,8 +25,9 @@ use super::value::OBJECTIVES;
 #[derive(Debug, Clone)]
 pub struct Seen {
     pub score: u8,
-    /// What the path is ranked by (the score, less 1,000 for an overall
-    /// that cannot pass whatever its points).
+    /// What the path is ranked by: the score, and for the overall 1,000
+    /// less per critical error or unfitting ending, as the exhaustive
+    /// search ranks it (see `value::CRITICAL_WEIGHT`).
     pub rank: i64,
     pub steps: Vec<Step>,
 }
@@ -113,7 +114,8 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
         for (k, &score) in scores(&o).iter().enumerate() {
             // Overall ranks a path that can pass above one that cannot,
             // as the exhaustive search does (see `value::CRITICAL_WEIGHT`).
-            let rank = i64::from(score) - if k == 0 && !o.eligible() { 1000 } else { 0 };
+            let errors = i64::from(o.critical) + i64::from(!o.fits);
+            let rank = i64::from(score) - if k == 0 { 1000 * errors } else { 0 };
             if out.best[k].as_ref().is_none_or(|b| rank > b.rank) {
                 out.best[k] = Some(Seen {
                     score,

@@ -210,6 +210,14 @@ impl Cursor {
             }
             None => (s.replies, s.name_uses, None),
         };
+        // How many facts were shown matters only while more can still be
+        // credited on the way from here (the Listening credit is capped).
+        let creditable = mask & self.session.compiled().listening_facts & !s.credited;
+        let shown = if creditable == 0 {
+            rules::LISTENING_FULL_AFTER
+        } else {
+            s.credited.count_ones().min(rules::LISTENING_FULL_AFTER)
+        };
         Key {
             points: exact.then_some((self.points, self.critical)),
             node: node as u32,
@@ -221,8 +229,14 @@ impl Cursor {
             first_use_early: s.first_use.map(|(nth, _, _)| nth <= rules::NAME_EARLY_BY),
             used_twice: s.second_use.is_some(),
             apologised: s.apologised,
-            credited: s.credited & mask,
-            shown: s.credited.count_ones().min(rules::LISTENING_FULL_AFTER),
+            // Once Listening credit is full, which facts were shown can no
+            // longer change a score: calls that differ only there are one state.
+            credited: if shown >= rules::LISTENING_FULL_AFTER {
+                0
+            } else {
+                s.credited & mask
+            },
+            shown,
             escalated_right: s.escalated_right,
         }
     }

@@ -157,9 +157,15 @@ pub fn play(c: &Arc<Compiled>, seed: u64, strategy: &Strategy) -> Played {
     }
 }
 
-fn next_step(session: &Session, strategy: &Strategy, rng: &mut crate::sim::rng::Rng) -> Option<Step> {
+fn next_step(
+    session: &Session,
+    strategy: &Strategy,
+    rng: &mut crate::sim::rng::Rng,
+) -> Option<Step> {
     match strategy {
-        Strategy::Silent => Some(Step::Wait(SILENT_MS)).filter(|_| session.turn() == 0 && session.now() < SILENT_MS),
+        Strategy::Silent => {
+            Some(Step::Wait(SILENT_MS)).filter(|_| session.turn() == 0 && session.now() < SILENT_MS)
+        }
         Strategy::TransferNow(target) => Some(Step::Transfer {
             target: target.clone(),
             interrupt: true,
@@ -213,18 +219,24 @@ fn pick(session: &Session, strategy: &Strategy, rng: &mut crate::sim::rng::Rng) 
         })
     };
     let longest_with = |test: &dyn Fn(&str) -> bool| {
-        longest(&mut offered.iter().copied().filter(|&i| {
-            test(&session.reply_text(i).to_lowercase())
-        }))
+        longest(
+            &mut offered
+                .iter()
+                .copied()
+                .filter(|&i| test(&session.reply_text(i).to_lowercase())),
+        )
         .or_else(|| longest(&mut offered.iter().copied()))
     };
     match strategy {
-        Strategy::Shortest => offered.iter().copied().fold(None, |best: Option<usize>, i| {
-            match best {
-                Some(b) if len(&b) <= len(&i) => Some(b),
-                _ => Some(i),
-            }
-        }),
+        Strategy::Shortest => {
+            offered
+                .iter()
+                .copied()
+                .fold(None, |best: Option<usize>, i| match best {
+                    Some(b) if len(&b) <= len(&i) => Some(b),
+                    _ => Some(i),
+                })
+        }
         Strategy::WithName => {
             let p = session.persona();
             let names: Vec<String> = std::iter::once(&p.address_as)

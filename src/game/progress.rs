@@ -313,6 +313,15 @@ pub fn replay_last(
     let result = replay(&attempt, p.compiled.clone(), &p.loaded.source);
     Some(match &result {
         Replay::Identical => tr.t("replay-identical"),
+        Replay::Rescored { stored, replayed } => tr.f(
+            "replay-rescored",
+            &[
+                ("old", &stored.rubric.to_string()),
+                ("new", &replayed.rubric.to_string()),
+                ("stored", &stored.overall.to_string()),
+                ("replayed", &replayed.overall.to_string()),
+            ],
+        ),
         Replay::Differs { .. } => tr.f(
             "replay-differs",
             &[("details", &result.describe(&attempt.scenario))],

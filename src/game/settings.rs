@@ -1,5 +1,6 @@
-//! The trainee's preferences: name, interface language, text size and how
-//! fast the customer speaks. Saved on this computer, crash-safely.
+//! The trainee's preferences: name, interface language, text size, how
+//! fast the customer speaks and how fast the trainee reads. Saved on this
+//! computer, crash-safely.
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +75,40 @@ impl Timers {
     }
 }
 
+/// How fast the trainee reads: silence after the customer has finished
+/// costs Patience only after time to read the replies on offer at this
+/// speed (with the customer speed "Off" silence costs nothing anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ReadingSpeed {
+    /// 200 words per minute.
+    #[default]
+    Normal,
+    /// 120 words per minute: for trainees who read slowly, or in a second
+    /// language.
+    Slow,
+}
+
+impl ReadingSpeed {
+    /// In menu order.
+    pub const ALL: [ReadingSpeed; 2] = [ReadingSpeed::Normal, ReadingSpeed::Slow];
+
+    /// Words per minute, as the engine's reading allowance takes it.
+    pub fn wpm(self) -> u32 {
+        match self {
+            ReadingSpeed::Normal => crate::sim::pace::READING_WPM_NORMAL,
+            ReadingSpeed::Slow => crate::sim::pace::READING_WPM_SLOW,
+        }
+    }
+
+    /// The translation key of its name (which takes `$wpm`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ReadingSpeed::Normal => "reading-normal",
+            ReadingSpeed::Slow => "reading-slow",
+        }
+    }
+}
+
 /// What the trainee chose on the profile and settings screens.
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -82,6 +117,10 @@ pub struct Settings {
     pub lang: Lang,
     pub text_size: TextSize,
     pub timers: Timers,
+    /// Missing in settings files from before the setting existed: those
+    /// load with the normal speed.
+    #[serde(default)]
+    pub reading: ReadingSpeed,
 }
 
 impl Default for Settings {
@@ -91,6 +130,7 @@ impl Default for Settings {
             lang: Lang::En,
             text_size: TextSize::Normal,
             timers: Timers::Normal,
+            reading: ReadingSpeed::Normal,
         }
     }
 }
@@ -110,7 +150,7 @@ impl Settings {
             } else {
                 self.name.trim().to_owned()
             },
-            reading_wpm: crate::sim::pace::READING_WPM_NORMAL,
+            reading_wpm: self.reading.wpm(),
             history: true,
         }
     }
@@ -181,9 +221,30 @@ mod tests {
             lang: Lang::Nl,
             text_size: TextSize::Large,
             timers: Timers::Off,
+            reading: ReadingSpeed::Slow,
         };
         save(&p, &s).unwrap();
         assert_eq!(load(&p), (s, None));
+    }
+
+    #[test]
+    fn a_settings_file_from_before_the_reading_speed_loads_with_the_normal_speed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("settings.ron");
+        std::fs::write(
+            &p,
+            "(name: \"Sam\", lang: De, text_size: Larger, timers: Off)",
+        )
+        .unwrap();
+        let (s, problem) = load(&p);
+        assert_eq!(problem, None);
+        assert_eq!((s.name.as_str(), s.lang), ("Sam", Lang::De));
+        assert_eq!(s.text_size, TextSize::Larger);
+        assert_eq!(s.reading, ReadingSpeed::Normal);
+        assert_eq!(
+            s.options().reading_wpm,
+            crate::sim::pace::READING_WPM_NORMAL
+        );
     }
 
     #[test]
@@ -210,5 +271,17 @@ mod tests {
         assert!(s.options().pace < 1.0);
         s.name = " Sam ".into();
         assert_eq!(s.options().agent_name, "Sam");
+    }
+
+    #[test]
+    fn the_reading_speed_reaches_the_engine() {
+        let mut s = Settings::default();
+        assert_eq!(
+            s.options().reading_wpm,
+            crate::sim::pace::READING_WPM_NORMAL
+        );
+        s.reading = ReadingSpeed::Slow;
+        assert_eq!(s.options().reading_wpm, crate::sim::pace::READING_WPM_SLOW);
+        assert_eq!(s.options().reading_wpm, 120);
     }
 }

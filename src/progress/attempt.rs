@@ -8,13 +8,19 @@
 //! loading; a change that old builds must not misread bumps
 //! [`FORMAT_VERSION`], and an old build then sets such records aside
 //! instead of showing something wrong.
+//!
+//! Every attempt names the rubric that scored it (`rubric`). Scores are
+//! kept as they were given, never re-scored: a rubric-1 record (one written
+//! before the field existed) keeps its rubric-1 score, and the history, the
+//! progress view, the CSV export and the xAPI statements say which rubric
+//! a score comes from.
 
 use serde::{Deserialize, Serialize};
 
 use super::checksum::content_hash;
 use super::input::{EngineOptions, InputRecord};
 use crate::scenario::{EndingKind, Skill};
-use crate::score::{Moment, Report};
+use crate::score::{Moment, Report, Tone, tone};
 use crate::sim::{Entry, Session};
 
 /// The record format this build writes and the newest it reads.
@@ -34,6 +40,10 @@ pub struct StoredMoment {
     pub skill: Skill,
     /// Points won (positive) or lost (negative).
     pub points: i32,
+    /// A critical error: the call failed whatever the points. Rubric v1
+    /// had none, so its records read `false`.
+    #[serde(default)]
+    pub critical: bool,
     /// Why, in the scenario's language, as the debrief said it.
     pub reason: String,
     /// What a good agent does.
@@ -44,12 +54,20 @@ pub struct StoredMoment {
     pub entry: Option<usize>,
 }
 
+impl StoredMoment {
+    /// How the debrief shows it (works for rubric-1 records too).
+    pub fn tone(&self) -> Tone {
+        tone(&self.rule, self.points, self.critical)
+    }
+}
+
 impl From<&Moment> for StoredMoment {
     fn from(m: &Moment) -> Self {
         StoredMoment {
             turn: m.turn,
             skill: m.skill,
             points: m.points,
+            critical: m.critical,
             reason: m.reason.clone(),
             tip: m.tip.clone(),
             rule: m.rule.to_owned(),
@@ -92,6 +110,26 @@ pub struct AttemptSummary {
     pub pass_mark: u8,
     /// Whether the call passed.
     pub passed: bool,
+    /// The rubric that gave these scores (`score::rules::RUBRIC_VERSION`
+    /// when the call was played). Records written before the rubric was
+    /// versioned have none and read as 1: their scores stay as stored,
+    /// and every list labels them, since another rubric's scores do not
+    /// compare with this one's.
+    #[serde(default = "rubric_v1")]
+    pub rubric: u32,
+    /// Why the call did not pass, most serious first, each reason once:
+    /// the keys of `score::Failure` (`critical`, `ending`,
+    /// `skill-below-floor`, `below-pass-mark`). Empty when it passed, and
+    /// in rubric-1 records, which did not keep the reasons.
+    #[serde(default)]
+    pub failures: Vec<String>,
+    /// The critical errors of the call, in call order, by rule name
+    /// (`Why::rule`, e.g. `over-promise`): each fails the call whatever the
+    /// points. Kept here as well as among the moments so the history, the
+    /// export and the xAPI result need only the summary. Empty in rubric-1
+    /// records (that rubric had no critical errors).
+    #[serde(default)]
+    pub critical_errors: Vec<String>,
     /// The ending's id.
     pub ending: String,
     /// The ending's kind.
@@ -103,6 +141,33 @@ pub struct AttemptSummary {
     /// The practice shift the call belonged to, if any (`Shift::id`).
     #[serde(default)]
     pub shift: Option<String>,
+}
+
+impl AttemptSummary {
+    /// Whether another rubric than this build's scored it: its scores do
+    /// not compare with those of new calls, and lists label it.
+    pub fn other_rubric(&self) -> bool {
+        self.rubric != crate::score::rules::RUBRIC_VERSION
+    }
+}
+
+/// The rubric of a record that does not name one: every record written
+/// before the rubric was versioned was scored by rubric 1.
+pub fn rubric_v1() -> u32 {
+    1
+}
+
+/// The keys of a report's failures, most serious first, each once (a call
+/// with two skills below the floor says `skill-below-floor` once; the
+/// skill scores tell which).
+pub fn failure_keys(report: &Report) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for f in &report.failures {
+        if !keys.iter().any(|k| k == f.key()) {
+            keys.push(f.key().to_owned());
+        }
+    }
+    keys
 }
 
 /// The heavy part of an attempt, stored on its own line (see `store`).
@@ -194,6 +259,9 @@ impl Attempt {
             overall: report.overall,
             pass_mark: report.pass_mark,
             passed: report.passed,
+            rubric: report.rubric,
+            failures: failure_keys(report),
+            critical_errors: report.critical().map(|m| m.rule.to_owned()).collect(),
             ending: report.ending.clone(),
             ending_kind: report.ending_kind,
             duration_ms: session.end().map_or(session.now(), |e| e.t_ms),

@@ -1,5 +1,9 @@
 //! The CSV export for trainers' spreadsheets: one row per attempt.
 //!
+//! Columns are only ever appended, never moved, so a spreadsheet that reads
+//! column I as `overall` keeps working: `rubric` and `failed_because` came
+//! with rubric v2 and sit at the end.
+//!
 //! Written here rather than with a crate because it is a dozen lines:
 //! RFC 4180, so every spreadsheet reads it. Fields with a comma, a quote or
 //! a line break are quoted, quotes doubled; records end with CRLF.
@@ -10,8 +14,8 @@ use std::io::{self, Write};
 use super::attempt::AttemptSummary;
 use super::date::iso8601;
 
-/// The columns, in order.
-pub const HEADER: [&str; 13] = [
+/// The columns, in order (new ones only ever at the end).
+pub const HEADER: [&str; 15] = [
     "profile",
     "scenario",
     "version",
@@ -25,6 +29,8 @@ pub const HEADER: [&str; 13] = [
     "listening",
     "name",
     "escalation",
+    "rubric",
+    "failed_because",
 ];
 
 /// A field as RFC 4180 wants it.
@@ -48,7 +54,10 @@ fn record(fields: &[&str]) -> String {
 
 /// One attempt's row: the date in ISO 8601 UTC, the duration in seconds
 /// with one decimal, the ending's kind (`resolved`, `escalated`, `hung_up`,
-/// `unresolved`), passed as `true`/`false`.
+/// `unresolved`), passed as `true`/`false`, the rubric that gave the
+/// scores (1 for records from before rubric v2), and why the call did not
+/// pass as failure keys joined with `;` (empty when it passed, and for
+/// rubric 1, which did not keep the reasons).
 pub fn row(a: &AttemptSummary) -> String {
     let s = a.skills;
     record(&[
@@ -65,6 +74,8 @@ pub fn row(a: &AttemptSummary) -> String {
         &s.listening.to_string(),
         &s.name.to_string(),
         &s.escalation.to_string(),
+        &a.rubric.to_string(),
+        &a.failures.join(";"),
     ])
 }
 
@@ -106,7 +117,7 @@ mod tests {
     fn header_line() {
         assert_eq!(
             to_csv(std::iter::empty::<&AttemptSummary>()),
-            "profile,scenario,version,language,date,duration_s,ending,passed,overall,patience,listening,name,escalation\r\n"
+            "profile,scenario,version,language,date,duration_s,ending,passed,overall,patience,listening,name,escalation,rubric,failed_because\r\n"
         );
     }
 }

@@ -23,15 +23,17 @@ pub mod view;
 
 use std::path::{Path, PathBuf};
 
-pub use attempt::{Attempt, AttemptDetail, AttemptSummary, FORMAT_VERSION, Scores, StoredMoment};
+pub use attempt::{
+    Attempt, AttemptDetail, AttemptSummary, FORMAT_VERSION, Scores, StoredMoment, failure_keys,
+};
 pub use checkpoint::{Checkpoint, ResumeError, resume};
 pub use checksum::content_hash;
 pub use input::{EngineOptions, Input, InputRecord, InputRefused};
-pub use replay::{Difference, Replay, replay};
+pub use replay::{Difference, Replay, Scored, replay};
 pub use shift::{Shift, ShiftSummary, plan_shift};
 pub use store::{History, Problem, ProblemKind, Profile, Store, StoreError};
 pub use trains::{Evidence, ScenarioInfo, trains};
-pub use view::{ProgressView, Recommendation, Weakest};
+pub use view::{CallRow, ProgressView, Recommendation, Weakest, rubric_label};
 
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "HEADSET_DATA_DIR";

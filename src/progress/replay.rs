@@ -2,6 +2,12 @@
 //! the result is compared with what was stored. A trainer can trust a score
 //! only if this says `Identical`; if the scenario file changed since, the
 //! replay is not attempted and the screen says which version changed.
+//!
+//! A replay always scores with this build's rubric. An attempt scored by
+//! another rubric (every record from before rubric v2 is rubric 1) cannot
+//! give its stored score again, and that is no fault of the record: only
+//! the call itself (inputs, transcript, ending) is checked, and the answer
+//! is `Rescored`, which shows both scores with the rubric of each.
 
 use std::fmt;
 use std::sync::Arc;
@@ -9,6 +15,7 @@ use std::sync::Arc;
 use super::attempt::{Attempt, Scores, StoredMoment};
 use super::checksum::content_hash;
 use super::input::{InputRefused, play_back};
+use crate::score::rules::RUBRIC_VERSION;
 use crate::score::score;
 use crate::sim::Compiled;
 
@@ -30,6 +37,40 @@ pub enum Difference {
     Transcript { line: usize },
     /// The moments differ from this one on (1-based).
     Moments { moment: usize },
+    /// The attempt was scored by another rubric than the replay: scores,
+    /// pass and moments are not compared, only the call itself. Listed
+    /// first, so a message about the call says which rubric is which.
+    Rubric { stored: u32, replayed: u32 },
+}
+
+/// A score with the rubric that gave it: what a replay under another
+/// rubric shows side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    /// The rubric that gave it.
+    pub rubric: u32,
+    /// The four skill scores.
+    pub skills: Scores,
+    /// The overall score.
+    pub overall: u8,
+    /// Whether the call passed under that rubric.
+    pub passed: bool,
+}
+
+impl fmt::Display for Scored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.skills;
+        write!(
+            f,
+            "overall {}, {} (patience {}, listening {}, name {}, escalation {})",
+            self.overall,
+            if self.passed { "passed" } else { "not passed" },
+            s.patience,
+            s.listening,
+            s.name,
+            s.escalation
+        )
+    }
 }
 
 impl fmt::Display for Difference {
@@ -65,6 +106,10 @@ impl fmt::Display for Difference {
             Difference::Moments { moment } => {
                 write!(f, "the debrief differs from moment {moment} on")
             }
+            Difference::Rubric { stored, replayed } => write!(
+                f,
+                "the stored score was given by rubric v{stored} and the replayed score by rubric v{replayed}, so the scores are not compared"
+            ),
         }
     }
 }
@@ -74,8 +119,19 @@ impl fmt::Display for Difference {
 pub enum Replay {
     /// Same transcript, moments, scores, pass and ending.
     Identical,
+    /// The attempt was scored by another rubric than this build's: the
+    /// call plays again exactly (every input accepted, same transcript and
+    /// ending), and this build's rubric scores it anew. Not a failed
+    /// check: the scores may differ because the rules did.
+    Rescored {
+        /// The score as stored, with its rubric.
+        stored: Scored,
+        /// The score this build's rubric gives the replayed call.
+        replayed: Scored,
+    },
     /// The scenario is the one played, but the result is not the same
-    /// (an engine or rubric change, or a damaged record).
+    /// (an engine change, a rubric change under the same rubric version,
+    /// or a damaged record).
     Differs { what: Vec<Difference> },
     /// The scenario file is not the text the attempt was played on.
     ScenarioChanged {
@@ -91,6 +147,18 @@ impl Replay {
     pub fn describe(&self, scenario: &str) -> String {
         match self {
             Replay::Identical => "The replay gives exactly the stored result.".to_owned(),
+            Replay::Rescored { stored, replayed } => format!(
+                "The call plays again exactly as stored. Its stored score was given by rubric v{}: {stored}. Replayed, it is scored by rubric v{}: {replayed}. {}",
+                stored.rubric,
+                replayed.rubric,
+                if (stored.skills, stored.overall, stored.passed)
+                    == (replayed.skills, replayed.overall, replayed.passed)
+                {
+                    "Both rubrics give the same score."
+                } else {
+                    "The scores differ because the rubric changed, not because the record did."
+                }
+            ),
             Replay::Differs { what } => format!(
                 "The replay differs from the stored result: {}.",
                 what.iter()
@@ -133,6 +201,15 @@ pub fn replay(attempt: &Attempt, compiled: Arc<Compiled>, source: &str) -> Repla
             current_hash,
         };
     }
+    // Scores of another rubric cannot come back: only the call is checked.
+    let rescored = attempt.rubric != RUBRIC_VERSION;
+    let mut what = Vec::new();
+    if rescored {
+        what.push(Difference::Rubric {
+            stored: attempt.rubric,
+            replayed: RUBRIC_VERSION,
+        });
+    }
     let session = match play_back(
         compiled,
         attempt.seed,
@@ -142,13 +219,11 @@ pub fn replay(attempt: &Attempt, compiled: Arc<Compiled>, source: &str) -> Repla
     ) {
         Ok(s) => s,
         Err(e) => {
-            return Replay::Differs {
-                what: vec![Difference::Input(e)],
-            };
+            what.push(Difference::Input(e));
+            return Replay::Differs { what };
         }
     };
     let report = score(&session);
-    let mut what = Vec::new();
     if report.ending != attempt.ending {
         what.push(Difference::Ending {
             stored: attempt.ending.clone(),
@@ -156,13 +231,13 @@ pub fn replay(attempt: &Attempt, compiled: Arc<Compiled>, source: &str) -> Repla
         });
     }
     let replayed = (report.skills, report.overall);
-    if replayed != (attempt.skills, attempt.overall) {
+    if !rescored && replayed != (attempt.skills, attempt.overall) {
         what.push(Difference::Score {
             stored: (attempt.skills, attempt.overall),
             replayed,
         });
     }
-    if report.passed != attempt.passed {
+    if !rescored && report.passed != attempt.passed {
         what.push(Difference::Passed {
             stored: attempt.passed,
             replayed: report.passed,
@@ -172,10 +247,25 @@ pub fn replay(attempt: &Attempt, compiled: Arc<Compiled>, source: &str) -> Repla
         what.push(Difference::Transcript { line });
     }
     let moments: Vec<StoredMoment> = report.moments.iter().map(StoredMoment::from).collect();
-    if let Some(moment) = first_difference(&attempt.moments, &moments) {
+    if !rescored && let Some(moment) = first_difference(&attempt.moments, &moments) {
         what.push(Difference::Moments { moment });
     }
-    if what.is_empty() {
+    if rescored && what.len() == 1 {
+        Replay::Rescored {
+            stored: Scored {
+                rubric: attempt.rubric,
+                skills: attempt.skills,
+                overall: attempt.overall,
+                passed: attempt.passed,
+            },
+            replayed: Scored {
+                rubric: report.rubric,
+                skills: report.skills,
+                overall: report.overall,
+                passed: report.passed,
+            },
+        }
+    } else if what.is_empty() {
         Replay::Identical
     } else {
         Replay::Differs { what }

@@ -4,12 +4,20 @@
 //!
 //! All the English of the recommendation is built in [`reason_text`] (and
 //! the helpers it calls), so it can be translated in one place.
+//!
+//! Scores given by different rubrics do not compare (rubric 2 starts the
+//! shown skills at 0, rubric 1 started every skill at 100). So every listed
+//! attempt carries its rubric and, when it is not this build's, a label
+//! ([`rubric_label`]); the best result of a scenario and the weakest skill
+//! are judged among the attempts of the newest rubric that scored any, and
+//! say which rubric that is.
 
 use std::collections::BTreeMap;
 
 use super::attempt::AttemptSummary;
 use super::trains::{Evidence, ScenarioInfo};
 use crate::scenario::{Archetype, Skill};
+use crate::score::rules::RUBRIC_VERSION;
 
 /// How many recent calls the weakest skill is judged on.
 pub const RECENT: usize = 10;
@@ -23,17 +31,43 @@ pub struct SkillTrend {
     pub points: Vec<(usize, u8)>,
 }
 
-/// The best result on one scenario id (any language).
+/// The best result on one scenario id (any language), among the attempts
+/// scored by the newest rubric that scored any of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Best {
     /// The best overall score.
     pub overall: u8,
-    /// Whether any attempt passed.
+    /// Whether any attempt scored by that rubric passed.
     pub passed: bool,
-    /// How many attempts.
+    /// How many attempts (of every rubric).
     pub attempts: usize,
     /// The id of the attempt with the best overall (the first, on a tie).
     pub attempt_id: String,
+    /// The rubric of the attempts compared.
+    pub rubric: u32,
+    /// "rubric v1" when that is not this build's rubric ([`rubric_label`]).
+    pub label: Option<String>,
+    /// Attempts scored by another (older) rubric, left out of the comparison.
+    pub other_rubric: usize,
+}
+
+/// One attempt as a list of calls shows it: its score and the rubric that
+/// gave it. The rest of the attempt (id, scenario, date) is
+/// `attempts[index]` of the slice the view was computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallRow {
+    /// Its index in the slice given: the x of [`SkillTrend::points`] and
+    /// [`ProgressView::overall`].
+    pub index: usize,
+    /// The overall score, as the rubric that scored it gave it.
+    pub overall: u8,
+    /// Whether it passed under that rubric.
+    pub passed: bool,
+    /// The rubric that scored it.
+    pub rubric: u32,
+    /// "rubric v1" when another rubric than this build's scored it
+    /// ([`rubric_label`]): show it beside the score.
+    pub label: Option<String>,
 }
 
 /// The skill to work on.
@@ -45,6 +79,8 @@ pub struct Weakest {
     pub mean: u8,
     /// Over how many calls (at most [`RECENT`]).
     pub calls: usize,
+    /// The rubric that scored those calls (the newest that scored any).
+    pub rubric: u32,
 }
 
 /// The scenario to play next, and why.
@@ -67,6 +103,12 @@ pub struct Recommendation {
 pub struct ProgressView {
     /// How many attempts it is computed from.
     pub attempts: usize,
+    /// The rubric this build scores with.
+    pub rubric: u32,
+    /// Every attempt, in attempt order, with its rubric and label: the
+    /// trends' points at index `i` come from `calls[i]`, so a chart or a
+    /// list can mark the calls another rubric scored.
+    pub calls: Vec<CallRow>,
     /// One trend per skill, in report order.
     pub trends: Vec<SkillTrend>,
     /// The overall score per attempt, in attempt order.
@@ -77,6 +119,12 @@ pub struct ProgressView {
     pub weakest: Option<Weakest>,
     /// What to play next, when the library has a scenario.
     pub recommendation: Option<Recommendation>,
+}
+
+/// The label of a score given by another rubric than this build's,
+/// `"rubric v1"`; `None` for this build's rubric, whose scores need none.
+pub fn rubric_label(rubric: u32) -> Option<String> {
+    (rubric != RUBRIC_VERSION).then(|| format!("rubric v{rubric}"))
 }
 
 /// The skill's name in a sentence.
@@ -140,11 +188,14 @@ pub fn reason_text(weakest: Option<&Weakest>, evidence: Option<&Evidence>) -> St
     let Some(w) = weakest else {
         return "You have no calls yet: this is an easy one to start with.".to_owned();
     };
-    let over = if w.calls == 1 {
+    let mut over = if w.calls == 1 {
         format!("{} in your only call", w.mean)
     } else {
         format!("mean {} over your last {} calls", w.mean, w.calls)
     };
+    if let Some(label) = rubric_label(w.rubric) {
+        over.push_str(&format!(", scored by {label}"));
+    }
     let then = evidence.map_or_else(
         || "no call in the library trains it in particular, so try the one you have done least well.".to_owned(),
         evidence_text,
@@ -155,11 +206,18 @@ pub fn reason_text(weakest: Option<&Weakest>, evidence: Option<&Evidence>) -> St
     )
 }
 
-/// The weakest skill over the last [`RECENT`] attempts: lowest mean, ties
-/// broken in the order patience, listening, name, escalation.
+/// The weakest skill over the last [`RECENT`] attempts scored by the
+/// newest rubric that scored any (scores of two rubrics are not averaged
+/// together): lowest mean, ties broken in the order patience, listening,
+/// name, escalation.
 pub fn weakest<A: AsRef<AttemptSummary>>(attempts: &[A]) -> Option<Weakest> {
-    let recent = &attempts[attempts.len().saturating_sub(RECENT)..];
-    let recent: Vec<&AttemptSummary> = recent.iter().map(AsRef::as_ref).collect();
+    let rubric = attempts.iter().map(|a| a.as_ref().rubric).max()?;
+    let same: Vec<&AttemptSummary> = attempts
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|a| a.rubric == rubric)
+        .collect();
+    let recent = &same[same.len().saturating_sub(RECENT)..];
     if recent.is_empty() {
         return None;
     }
@@ -179,6 +237,7 @@ pub fn weakest<A: AsRef<AttemptSummary>>(attempts: &[A]) -> Option<Weakest> {
         skill,
         mean: ((sum(skill) + n / 2) / n) as u8,
         calls: recent.len(),
+        rubric,
     })
 }
 
@@ -216,34 +275,55 @@ impl ProgressView {
             .enumerate()
             .map(|(i, a)| (i, a.overall))
             .collect();
-        let mut best: BTreeMap<String, Best> = BTreeMap::new();
+        let calls = attempts
+            .iter()
+            .enumerate()
+            .map(|(index, a)| CallRow {
+                index,
+                overall: a.overall,
+                passed: a.passed,
+                rubric: a.rubric,
+                label: rubric_label(a.rubric),
+            })
+            .collect();
+        // The newest rubric per scenario: only its attempts are compared.
+        let mut newest: BTreeMap<&str, u32> = BTreeMap::new();
         for a in &attempts {
-            match best.get_mut(&a.scenario) {
-                Some(b) => {
-                    b.attempts += 1;
-                    b.passed |= a.passed;
-                    if a.overall > b.overall {
-                        b.overall = a.overall;
-                        b.attempt_id.clone_from(&a.id);
-                    }
-                }
-                None => {
-                    best.insert(
-                        a.scenario.clone(),
-                        Best {
-                            overall: a.overall,
-                            passed: a.passed,
-                            attempts: 1,
-                            attempt_id: a.id.clone(),
-                        },
-                    );
-                }
+            let r = newest.entry(a.scenario.as_str()).or_insert(a.rubric);
+            *r = (*r).max(a.rubric);
+        }
+        let mut best: BTreeMap<&str, Best> = BTreeMap::new();
+        for a in &attempts {
+            let rubric = newest[a.scenario.as_str()];
+            let b = best.entry(a.scenario.as_str()).or_insert_with(|| Best {
+                overall: 0,
+                passed: false,
+                attempts: 0,
+                attempt_id: String::new(),
+                rubric,
+                label: rubric_label(rubric),
+                other_rubric: 0,
+            });
+            b.attempts += 1;
+            if a.rubric != rubric {
+                b.other_rubric += 1;
+                continue;
+            }
+            b.passed |= a.passed;
+            let first = b.attempts - b.other_rubric == 1;
+            if first || a.overall > b.overall {
+                b.overall = a.overall;
+                b.attempt_id.clone_from(&a.id);
             }
         }
+        let best: BTreeMap<String, Best> =
+            best.into_iter().map(|(id, b)| (id.to_owned(), b)).collect();
         let weakest = weakest(&attempts);
         let recommendation = recommend(scenarios, &best, weakest.as_ref(), language);
         ProgressView {
             attempts: attempts.len(),
+            rubric: RUBRIC_VERSION,
+            calls,
             trends,
             overall,
             best,
@@ -318,6 +398,7 @@ mod tests {
             skill: Skill::Listening,
             mean: 58,
             calls: 10,
+            rubric: RUBRIC_VERSION,
         };
         assert_eq!(
             reason_text(
@@ -335,6 +416,16 @@ mod tests {
                 .starts_with("Listening is your weakest skill (58 in your only call); no call")
         );
         assert!(reason_text(None, None).contains("no calls yet"));
+        let old = Weakest { rubric: 1, ..w };
+        assert!(
+            reason_text(Some(&old), None).starts_with(
+                "Listening is your weakest skill (mean 58 over your last 10 calls, scored by rubric v1); "
+            ),
+            "{}",
+            reason_text(Some(&old), None)
+        );
+        assert_eq!(rubric_label(1).as_deref(), Some("rubric v1"));
+        assert_eq!(rubric_label(RUBRIC_VERSION), None);
         assert_eq!(ordinal(12), "12th");
     }
 }

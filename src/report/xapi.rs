@@ -15,6 +15,13 @@
 //!   part (`initialized`, `reply-3`, ...), so sending twice is harmless;
 //! - timestamps are the call's start plus the call time of the event.
 //!
+//! Every statement names the rubric that scored the attempt (the context
+//! extension `rubric`): an LRS report must not average scores of two
+//! rubrics without knowing it. The result says why a call did not pass
+//! (`failed-because`) and which critical errors it had (`critical-errors`)
+//! for attempts scored by rubric v2 or later; rubric-1 records kept
+//! neither, so those two are left out rather than sent empty.
+//!
 //! docs/lrs.md has the full mapping table. This follows cmi5's statement
 //! pattern but is not a cmi5 launch (there is no LMS): no cmi5 category
 //! activity is claimed.
@@ -382,6 +389,8 @@ pub fn statements(
             // A string: seeds use all 64 bits, more than a JSON number
             // keeps exactly in JavaScript-based LRSs.
             (ext("seed"), json!(a.seed.to_string())),
+            // Scores of different rubrics do not compare.
+            (ext("rubric"), json!(a.rubric)),
         ]),
     };
     let actor = actor(&a.profile, settings);
@@ -397,6 +406,23 @@ pub fn statements(
         timestamp: iso_timestamp(at),
     };
     let duration = iso_duration(a.duration_ms);
+    let mut extensions = BTreeMap::from([
+        (ext("patience"), json!(a.skills.patience)),
+        (ext("listening"), json!(a.skills.listening)),
+        (ext("name"), json!(a.skills.name)),
+        (ext("escalation"), json!(a.skills.escalation)),
+        (ext("ending"), json!(a.ending)),
+        (ext("ending-kind"), json!(a.ending_kind.key())),
+        (ext("pass-mark"), json!(a.pass_mark)),
+        (ext("scenario-version"), json!(a.scenario_version)),
+        (ext("content-hash"), json!(a.content_hash)),
+    ]);
+    // Rubric 1 kept neither: leaving them out says "not known", where an
+    // empty list would say "none".
+    if a.rubric >= 2 {
+        extensions.insert(ext("failed-because"), json!(a.failures));
+        extensions.insert(ext("critical-errors"), json!(a.critical_errors));
+    }
     let outcome = StatementResult {
         score: Some(Score {
             scaled: f64::from(a.overall) / 100.0,
@@ -408,17 +434,7 @@ pub fn statements(
         completion: Some(true),
         response: None,
         duration: Some(duration.clone()),
-        extensions: BTreeMap::from([
-            (ext("patience"), json!(a.skills.patience)),
-            (ext("listening"), json!(a.skills.listening)),
-            (ext("name"), json!(a.skills.name)),
-            (ext("escalation"), json!(a.skills.escalation)),
-            (ext("ending"), json!(a.ending)),
-            (ext("ending-kind"), json!(a.ending_kind.key())),
-            (ext("pass-mark"), json!(a.pass_mark)),
-            (ext("scenario-version"), json!(a.scenario_version)),
-            (ext("content-hash"), json!(a.content_hash)),
-        ]),
+        extensions,
     };
     let mut out = vec![make("initialized", verbs::INITIALIZED, None, start)];
     if settings.per_reply
@@ -491,6 +507,7 @@ fn reply_statements(
                 json!({
                     "skill": m.skill.key(),
                     "points": m.points,
+                    "critical": m.critical,
                     "rule": m.rule,
                     "reason": m.reason,
                 })

@@ -56,10 +56,7 @@ impl Failure {
                 skill,
                 score,
                 floor,
-            } => format!(
-                "{} {score} is below the floor of {floor}",
-                skill_en(*skill)
-            ),
+            } => format!("{} {score} is below the floor of {floor}", skill_en(*skill)),
             Failure::BelowPassMark { overall, pass_mark } => {
                 format!("overall {overall} is below the pass mark of {pass_mark}")
             }
@@ -68,7 +65,9 @@ impl Failure {
 
     fn de(&self) -> String {
         match self {
-            Failure::Critical { count: 1 } => "ein kritischer Fehler (unten zuerst aufgeführt)".into(),
+            Failure::Critical { count: 1 } => {
+                "ein kritischer Fehler (unten zuerst aufgeführt)".into()
+            }
             Failure::Critical { count } => {
                 format!("{count} kritische Fehler (unten zuerst aufgeführt)")
             }

@@ -89,9 +89,7 @@ pub fn skills_from(moments: &[RawMoment]) -> Skills {
 
 /// Skill scores from the summed points of each skill (in `Skill::ALL` order).
 pub fn skills_from_points(points: [i32; 4]) -> Skills {
-    let score = |skill: Skill| {
-        (rules::base(skill) + points[skill as usize]).clamp(0, 100) as u8
-    };
+    let score = |skill: Skill| (rules::base(skill) + points[skill as usize]).clamp(0, 100) as u8;
     Skills {
         patience: score(Skill::Patience),
         listening: score(Skill::Listening),

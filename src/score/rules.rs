@@ -65,7 +65,8 @@ pub const LISTENING_PER_FACT: i32 = 34;
 /// What shown evidence can add up to in a shown skill.
 pub const SHOWN_FULL: i32 = 100;
 /// Facts shown past which Listening credit is full (and adds nothing).
-pub const LISTENING_FULL_AFTER: u32 = ((SHOWN_FULL + LISTENING_PER_FACT - 1) / LISTENING_PER_FACT) as u32;
+pub const LISTENING_FULL_AFTER: u32 =
+    ((SHOWN_FULL + LISTENING_PER_FACT - 1) / LISTENING_PER_FACT) as u32;
 pub const MISSED_FACT: i32 = -20;
 pub const ASKED_AGAIN: i32 = -15;
 

@@ -133,13 +133,15 @@ impl Scorer {
         }
         if a.interrupted {
             penalised.set(Skill::Patience);
-            push(Skill::Patience, r::INTERRUPTED, false, &|| Why::Interrupted {
-                cut: a.cut_line.clone(),
+            push(Skill::Patience, r::INTERRUPTED, false, &|| {
+                Why::Interrupted {
+                    cut: a.cut_line.clone(),
+                }
             });
             for i in (0..c.fact_ids.len()).filter(|i| a.missed & (1 << i) != 0) {
                 penalised.set(Skill::Listening);
-                push(Skill::Listening, r::MISSED_FACT, false, &|| Why::MissedFact {
-                    fact: fact(i),
+                push(Skill::Listening, r::MISSED_FACT, false, &|| {
+                    Why::MissedFact { fact: fact(i) }
                 });
             }
         }
@@ -183,8 +185,8 @@ impl Scorer {
                 if let Some(bit) = reply.asks.filter(|_| asked_again) {
                     penalised.set(Skill::Listening);
                     let i = bit.trailing_zeros() as usize;
-                    push(Skill::Listening, r::ASKED_AGAIN, false, &|| Why::AskedAgain {
-                        fact: fact(i),
+                    push(Skill::Listening, r::ASKED_AGAIN, false, &|| {
+                        Why::AskedAgain { fact: fact(i) }
                     });
                 }
                 if reply.marks.contains(&Marker::WrongName) {
@@ -193,17 +195,16 @@ impl Scorer {
                 }
                 if reply.marks.contains(&Marker::OverPromise) {
                     penalised.set(Skill::Escalation);
-                    push(Skill::Escalation, r::OVER_PROMISE, true, &|| Why::OverPromise);
+                    push(Skill::Escalation, r::OVER_PROMISE, true, &|| {
+                        Why::OverPromise
+                    });
                 }
                 // Credits, each only where this reply carries no penalty.
                 if !penalised.has(Skill::Patience) {
                     if node.repeats || node.rude {
-                        push(
-                            Skill::Patience,
-                            r::COURTEOUS_UNDER_PRESSURE,
-                            false,
-                            &|| Why::CourteousUnderPressure { rude: node.rude },
-                        );
+                        push(Skill::Patience, r::COURTEOUS_UNDER_PRESSURE, false, &|| {
+                            Why::CourteousUnderPressure { rude: node.rude }
+                        });
                     }
                     if reply.marks.contains(&Marker::Apologises) && !self.apologised {
                         self.apologised = true;
@@ -237,8 +238,8 @@ impl Scorer {
                         self.second_use = Some(at);
                     }
                 }
-                let handover = reply.marks.contains(&Marker::Handover)
-                    && !penalised.has(Skill::Escalation);
+                let handover =
+                    reply.marks.contains(&Marker::Handover) && !penalised.has(Skill::Escalation);
                 reply.escalate.map(|t| (t, handover))
             }
             ActionKind::Transfer(t) => Some((t, false)),
@@ -444,4 +445,3 @@ pub fn listening_credit(c: &Compiled, shown: u32) -> i32 {
     let before = (per * shown as i32).min(r::SHOWN_FULL);
     per.min(r::SHOWN_FULL - before)
 }
-

@@ -6,7 +6,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use headset::progress::input::play_script;
-use headset::progress::{Attempt, InputRecord};
+use headset::progress::store::{DETAIL_FILE, LOG_FILE};
+use headset::progress::{Attempt, InputRecord, Store};
 use headset::scenario::load_file;
 use headset::score::score;
 use headset::sim::{Compiled, Options, Session, script};
@@ -101,6 +102,40 @@ pub fn some_attempts(profile: &str) -> Vec<Attempt> {
             1_700_000_400_000,
         ),
     ]
+}
+
+/// Records written by Headset before rubric v2 (the build before the
+/// rubric was versioned), exactly as it wrote them: the `attempts.log` and
+/// `details.log` of the profile "Anna" with two calls, double-charge
+/// played `!3,1,1` with seed 4 (rubric 1: overall 92, passed) and the
+/// German warranty-kettle hung up with seed 5 (rubric 1: overall 80, not
+/// passed). No `rubric`, `failures`, `critical_errors`, `reading_wpm` or
+/// moment `critical` in them.
+pub const RUBRIC_1_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/progress_support/rubric-1"
+);
+
+/// Puts the rubric-1 records ([`RUBRIC_1_DIR`]) in `store` as the profile
+/// "Anna", before any attempt it has.
+pub fn save_rubric_1_records(store: &Store) {
+    let dir = store.create_profile("Anna").unwrap();
+    for file in [LOG_FILE, DETAIL_FILE] {
+        let old = std::fs::read(Path::new(RUBRIC_1_DIR).join(file)).unwrap();
+        let now = std::fs::read(dir.join(file)).unwrap_or_default();
+        std::fs::write(dir.join(file), [old, now].concat()).unwrap();
+    }
+}
+
+/// The rubric-1 records ([`RUBRIC_1_DIR`]) as this version reads them.
+pub fn rubric_1_attempts() -> Vec<Attempt> {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path());
+    save_rubric_1_records(&store);
+    let h = store.load("Anna");
+    assert!(h.problems.is_empty(), "{:?}", h.problems);
+    assert_eq!(h.attempts.len(), 2);
+    h.attempts
 }
 
 /// Crash tests: starts this test binary again `kills` times, running only

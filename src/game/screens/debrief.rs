@@ -17,6 +17,7 @@ use crate::game::ui::debrief_panel::{
 };
 use crate::scenario::mood::Axis;
 use crate::scenario::{Mood, Skill};
+use crate::score::Failure;
 use crate::sim::Event;
 
 /// The debrief's highlighted transcript line, and the best possible call.
@@ -71,6 +72,37 @@ pub fn mood_series(start: Mood, events: &[Event], end_ms: u64) -> MoodSeries {
     MoodSeries { lines, timed }
 }
 
+/// One reason a call did not pass, in the interface language (which may
+/// differ from the scenario's, so `Failure::words` is not used here).
+pub fn failure_words(tr: &Tr, f: &Failure) -> String {
+    match f {
+        Failure::Critical { count: 1 } => tr.t("failure-critical-one"),
+        Failure::Critical { count } => {
+            tr.f("failure-critical-many", &[("count", &count.to_string())])
+        }
+        Failure::Ending { kind } => tr.t(&format!("failure-ending-{}", kind.key())),
+        Failure::SkillBelowFloor {
+            skill,
+            score,
+            floor,
+        } => tr.f(
+            "failure-skill-below-floor",
+            &[
+                ("skill", &tr.t(&format!("skill-{}", skill.key()))),
+                ("score", &score.to_string()),
+                ("floor", &floor.to_string()),
+            ],
+        ),
+        Failure::BelowPassMark { overall, pass_mark } => tr.f(
+            "failure-below-pass-mark",
+            &[
+                ("overall", &overall.to_string()),
+                ("mark", &pass_mark.to_string()),
+            ],
+        ),
+    }
+}
+
 /// Everything the debrief shows, from the finished call.
 pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
     let r = &last.report;
@@ -81,8 +113,10 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
         title: c.scenario.title.clone(),
         customer: last.session.persona().address_as.clone(),
         passed: r.passed,
+        failures: r.failures.iter().map(|f| failure_words(tr, f)).collect(),
         overall: r.overall,
         pass_mark: r.pass_mark,
+        skill_floor: r.skill_floor,
         ending: tr.t(&format!("ending-{}", r.ending_kind.key())),
         skills: [
             Skill::Patience,
@@ -100,6 +134,7 @@ pub fn debrief_view(last: &LastCall, tr: &Tr, ui: &DebriefUi) -> DebriefView {
                 turn: m.turn,
                 skill: skill(m.skill),
                 points: m.points,
+                tone: m.tone(),
                 reason: m.reason.clone(),
                 tip: m.tip.clone(),
                 entry: m.entry,

@@ -1,10 +1,12 @@
-//! Language, text size and customer speed: the same controls on the profile
-//! and settings screens.
+//! Language, text size, customer speed and reading speed: the same controls
+//! on the profile and settings screens.
 
 use bevy_egui::egui::{self, RichText};
 
+use super::theme;
+
 use crate::game::i18n::{Lang, Tr};
-use crate::game::settings::{Settings, TextSize, Timers};
+use crate::game::settings::{ReadingSpeed, Settings, TextSize, Timers};
 
 /// A labelled row of choices; returns the one clicked.
 fn choice_row<T: Copy + PartialEq>(
@@ -17,10 +19,12 @@ fn choice_row<T: Copy + PartialEq>(
     ui.label(RichText::new(label).strong());
     ui.horizontal_wrapped(|ui| {
         for (value, text) in options {
-            if ui
-                .add(egui::Button::selectable(*value == current, text.as_str()))
-                .clicked()
-            {
+            let r = ui.add(egui::Button::selectable(*value == current, text.as_str()));
+            if r.gained_focus() {
+                // Tab moves through the choices: keep the focused one in view.
+                r.scroll_to_me(None);
+            }
+            if r.clicked() {
                 out = Some(*value);
             }
         }
@@ -28,7 +32,7 @@ fn choice_row<T: Copy + PartialEq>(
     out
 }
 
-/// Draws the three preference rows; returns true when something changed.
+/// Draws the preference rows; returns true when something changed.
 pub fn preferences(ui: &mut egui::Ui, tr: &Tr, s: &mut Settings) -> bool {
     let mut changed = false;
     let langs: Vec<_> = Lang::ALL
@@ -49,5 +53,16 @@ pub fn preferences(ui: &mut egui::Ui, tr: &Tr, s: &mut Settings) -> bool {
         s.timers = t;
         changed = true;
     }
+    let speeds: Vec<_> = ReadingSpeed::ALL
+        .iter()
+        .map(|r| (*r, tr.f(r.key(), &[("wpm", &r.wpm().to_string())])))
+        .collect();
+    if let Some(r) = choice_row(ui, &tr.t("profile-reading"), s.reading, &speeds) {
+        s.reading = r;
+        changed = true;
+    }
+    // What it changes, and that it needs the clock: with the customer speed
+    // "Off" silence costs nothing whatever the reading speed.
+    ui.label(RichText::new(tr.t("profile-reading-hint")).color(theme::QUIET));
     changed
 }

@@ -1,4 +1,4 @@
-//! Settings: language, text size and customer speed, reachable from the
+//! Settings: language, text size, customer speed and reading speed, reachable from the
 //! library with S and left with Esc.
 
 use bevy_egui::egui::{self, Key, RichText};
@@ -24,26 +24,36 @@ pub fn settings_panel(
 ) -> Option<SettingsAction> {
     let mut action = pressed(ui, Key::Escape).then_some(SettingsAction::Back);
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.add_space(40.0);
-        column(ui, 560.0, |ui| {
-            theme::card(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.heading(tr.t("settings-title"));
-                ui.add_space(6.0);
-                if preferences(ui, tr, s) {
-                    action = Some(SettingsAction::Changed);
-                }
-                ui.add_space(8.0);
-                ui.label(RichText::new(tr.t("settings-saved")).color(theme::QUIET));
-                if let Some(p) = problem {
-                    ui.label(RichText::new(p).color(theme::BAD));
-                }
-                if ui.button(tr.t("settings-back")).clicked() {
-                    action = Some(SettingsAction::Back);
-                }
-                key_hints(ui, &tr.t("settings-keys"));
+        // With the largest text size the screen is taller than a small
+        // window: it scrolls, and a control reached with Tab scrolls into view.
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(24.0);
+                column(ui, 560.0, |ui| {
+                    theme::card(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.heading(tr.t("settings-title"));
+                        ui.add_space(6.0);
+                        if preferences(ui, tr, s) {
+                            action = Some(SettingsAction::Changed);
+                        }
+                        ui.add_space(8.0);
+                        ui.label(RichText::new(tr.t("settings-saved")).color(theme::QUIET));
+                        if let Some(p) = problem {
+                            ui.label(RichText::new(p).color(theme::BAD));
+                        }
+                        let back = ui.button(tr.t("settings-back"));
+                        if back.gained_focus() {
+                            back.scroll_to_me(None);
+                        }
+                        if back.clicked() {
+                            action = Some(SettingsAction::Back);
+                        }
+                        key_hints(ui, &tr.t("settings-keys"));
+                    });
+                });
             });
-        });
     });
     action
 }

@@ -17,6 +17,9 @@ pub const ACCENT: Color32 = Color32::from_rgb(0x2F, 0x6F, 0xB3);
 pub const GOOD: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x4F);
 /// Lost points (always with a − or the words "Not passed").
 pub const BAD: Color32 = Color32::from_rgb(0xB0, 0x3A, 0x2E);
+/// The background of a critical error's card: a faint red under the words
+/// "Critical error".
+pub const BAD_TINT: Color32 = Color32::from_rgb(0xFC, 0xF0, 0xEE);
 /// Warnings such as an interruption.
 pub const WARN: Color32 = Color32::from_rgb(0x9A, 0x60, 0x00);
 

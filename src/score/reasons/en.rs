@@ -38,7 +38,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Close a call with a reply once the customer's matter is settled or handed over; end a call yourself only where the policy allows it, after a warning.",
         ),
         Why::DeadAir { seconds } => (
-            format!("You left {name} waiting in silence for {seconds} seconds after you had had time to read the replies."),
+            format!(
+                "You left {name} waiting in silence for {seconds} seconds after you had had time to read the replies."
+            ),
             "Answer as soon as you have read the options; if you need time, say so (\"One moment, I'm checking that for you\").",
         ),
         Why::CustomerHungUp => (
@@ -62,7 +64,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Repeat the key detail back so the customer knows they were heard.",
         ),
         Why::NoListeningShown => (
-            format!("Nothing you said showed that you had listened to {name}: no reply used or asked for what the customer told you."),
+            format!(
+                "Nothing you said showed that you had listened to {name}: no reply used or asked for what the customer told you."
+            ),
             "Show that you heard: repeat the key detail back, or ask the question that brings out what is missing.",
         ),
         Why::NameEarly => (
@@ -70,7 +74,9 @@ pub(super) fn words(why: &Why, name: &str) -> (String, String) {
             "Saying the name early makes the customer feel like a person, not a number.",
         ),
         Why::NameLate => (
-            format!("You used the name {name}, but only late in the conversation: half the credit."),
+            format!(
+                "You used the name {name}, but only late in the conversation: half the credit."
+            ),
             "Use the customer's name in your first or second reply.",
         ),
         Why::NameNever => (
