@@ -20,37 +20,7 @@ fn doc() -> String {
 }
 
 /// Every rule id of `Why::rule()` (src/score/moment.rs), in declaration order.
-const RULE_IDS: &[&str] = &[
-    "interrupted",
-    "impatient",
-    "courteous-under-pressure",
-    "apologised",
-    "left-upset",
-    "customer-hung-up",
-    "dead-air",
-    "hung-up-on-customer",
-    "missed-fact",
-    "asked-again",
-    "good-question",
-    "showed-understanding",
-    "no-listening-shown",
-    "name-early",
-    "name-late",
-    "name-never",
-    "name-again",
-    "name-overuse",
-    "wrong-name",
-    "escalation-right",
-    "escalation-early",
-    "escalation-wrong-target",
-    "escalation-not-needed",
-    "escalation-missing",
-    "handover",
-    "no-handover",
-    "over-promise",
-    "authored",
-    "authored-critical",
-];
+const RULE_IDS: &[&str] = Why::RULES;
 
 /// One value of every `Why` variant, in declaration order.
 fn every_why() -> Vec<Why> {

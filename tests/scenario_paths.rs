@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use common::{compile, moments, play, skills};
 use headset::scenario::{Escalation, Skill};
-use headset::score::{Failure, Report};
+use headset::score::{Failure, Report, Why};
 use headset::sim::{Compiled, Session, Speaker};
 use serde::Deserialize;
 
@@ -143,37 +143,7 @@ fn route(s: &Session) -> Vec<String> {
 }
 
 /// Every rule id the rubric reports (`Why::rule`), to catch a typo in `absent`.
-const RULES: &[&str] = &[
-    "interrupted",
-    "impatient",
-    "courteous-under-pressure",
-    "apologised",
-    "left-upset",
-    "customer-hung-up",
-    "dead-air",
-    "hung-up-on-customer",
-    "missed-fact",
-    "asked-again",
-    "good-question",
-    "showed-understanding",
-    "no-listening-shown",
-    "name-early",
-    "name-late",
-    "name-never",
-    "name-again",
-    "name-overuse",
-    "wrong-name",
-    "escalation-right",
-    "escalation-early",
-    "escalation-wrong-target",
-    "escalation-not-needed",
-    "escalation-missing",
-    "handover",
-    "no-handover",
-    "over-promise",
-    "authored",
-    "authored-critical",
-];
+const RULES: &[&str] = Why::RULES;
 
 fn quoted(items: &[String]) -> String {
     let inner: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();

@@ -217,7 +217,7 @@ fn to_text(session: &Session, report: &Report, seed: u64, color: bool) -> String
         ));
     }
     // Critical errors first, as in the debrief.
-    let critical = report.moments.iter().filter(|m| m.critical);
+    let critical = report.critical();
     let rest = report.moments.iter().filter(|m| !m.critical);
     out.push_str("\nMoments:\n");
     for m in critical.chain(rest) {

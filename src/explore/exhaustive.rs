@@ -265,10 +265,13 @@ impl Memo {
                         }
                         let skills = crate::score::skills_from_points(points);
                         let overall = skills.overall(&s.weights);
-                        let passed = end.fits
-                            && !critical
-                            && !end.critical
-                            && crate::score::points_pass(&skills, overall, s);
+                        let passed = crate::score::passes(
+                            &skills,
+                            overall,
+                            s,
+                            critical || end.critical,
+                            end.fits,
+                        );
                         g.share[end.ending as usize] += 1.0;
                         g.pass += f64::from(u8::from(passed));
                         break;

@@ -19,15 +19,15 @@ use crate::sim::script::Step;
 use super::choice::{self, Act, Choice};
 use super::exhaustive::reply_limit;
 use super::state::{Cursor, Endings, Key, Outcome, Shape};
-use super::value::OBJECTIVES;
+use super::value::{CRITICAL_WEIGHT, OBJECTIVES};
 
 /// The best or worst seen for one objective, and how.
 #[derive(Debug, Clone)]
 pub struct Seen {
     pub score: u8,
-    /// What the path is ranked by: the score, and for the overall 1,000
-    /// less per critical error or unfitting ending, as the exhaustive
-    /// search ranks it (see `value::CRITICAL_WEIGHT`).
+    /// What the path is ranked by: the score, and for the overall
+    /// [`CRITICAL_WEIGHT`] less per critical error or unfitting ending, as
+    /// the exhaustive search ranks it.
     pub rank: i64,
     pub steps: Vec<Step>,
 }
@@ -114,8 +114,12 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
         for (k, &score) in scores(&o).iter().enumerate() {
             // Overall ranks a path that can pass above one that cannot,
             // as the exhaustive search does (see `value::CRITICAL_WEIGHT`).
-            let errors = i64::from(o.critical) + i64::from(!o.fits);
-            let rank = i64::from(score) - if k == 0 { 1000 * errors } else { 0 };
+            let rank = i64::from(score)
+                - if k == 0 {
+                    CRITICAL_WEIGHT * o.errors()
+                } else {
+                    0
+                };
             if out.best[k].as_ref().is_none_or(|b| rank > b.rank) {
                 out.best[k] = Some(Seen {
                     score,

@@ -29,10 +29,11 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The path has no critical error and an ending that fits: only the
-    /// points stand between it and a pass.
-    pub fn eligible(&self) -> bool {
-        self.fits && self.critical == 0
+    /// What keeps the path from passing whatever its points: its critical
+    /// errors, and one more if the ending does not fit the policy. The
+    /// overall objective takes [`super::value::CRITICAL_WEIGHT`] off per error.
+    pub fn errors(&self) -> i64 {
+        i64::from(self.critical) + i64::from(!self.fits)
     }
 }
 
@@ -170,7 +171,7 @@ impl Cursor {
             critical,
             skills,
             overall,
-            passed: fits && critical == 0 && score::points_pass(&skills, overall, &c.scenario),
+            passed: score::passes(&skills, overall, &c.scenario, critical > 0, fits),
             fits,
         })
     }

@@ -210,14 +210,16 @@ fn pick(session: &Session, strategy: &Strategy, rng: &mut crate::sim::rng::Rng) 
     if offered.is_empty() {
         return None;
     }
-    let len = |i: &usize| session.reply_text(*i).chars().count();
-    // Ties go to the one shown first, as a reader scanning the screen.
-    let longest = |among: &mut dyn Iterator<Item = usize>| {
+    let len = |i: usize| session.reply_text(i).chars().count();
+    // The reply a reader scanning the screen keeps: `keeps(b, i)` says
+    // whether the one kept so far still wins, so ties go to the one shown first.
+    let scan = |among: &mut dyn Iterator<Item = usize>, keeps: &dyn Fn(usize, usize) -> bool| {
         among.fold(None, |best: Option<usize>, i| match best {
-            Some(b) if len(&b) >= len(&i) => Some(b),
+            Some(b) if keeps(b, i) => Some(b),
             _ => Some(i),
         })
     };
+    let longest = |among: &mut dyn Iterator<Item = usize>| scan(among, &|b, i| len(b) >= len(i));
     let longest_with = |test: &dyn Fn(&str) -> bool| {
         longest(
             &mut offered
@@ -228,15 +230,7 @@ fn pick(session: &Session, strategy: &Strategy, rng: &mut crate::sim::rng::Rng) 
         .or_else(|| longest(&mut offered.iter().copied()))
     };
     match strategy {
-        Strategy::Shortest => {
-            offered
-                .iter()
-                .copied()
-                .fold(None, |best: Option<usize>, i| match best {
-                    Some(b) if len(&b) <= len(&i) => Some(b),
-                    _ => Some(i),
-                })
-        }
+        Strategy::Shortest => scan(&mut offered.iter().copied(), &|b, i| len(b) <= len(i)),
         Strategy::WithName => {
             let p = session.persona();
             let names: Vec<String> = std::iter::once(&p.address_as)

@@ -135,7 +135,6 @@ impl Value {
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(1);
-        let unfit = i64::from(!outcome.fits);
         let values = if exact {
             let s = outcome.skills;
             let mut v = [
@@ -146,14 +145,16 @@ impl Value {
                 s.escalation,
             ]
             .map(i64::from);
-            v[0] -= CRITICAL_WEIGHT * (i64::from(outcome.critical) + unfit);
+            v[0] -= CRITICAL_WEIGHT * outcome.errors();
             v
         } else {
             let mut total = [0i64; 4];
             for k in 0..4 {
                 total[k] = i64::from(delta[k] + outcome.end_points[k]);
             }
-            let errors = i64::from(critical + outcome.end_critical) + unfit;
+            // The state does not know the criticals before it: count this
+            // step's and the ending's, and the ending's fit.
+            let errors = i64::from(critical + outcome.end_critical) + i64::from(!outcome.fits);
             [
                 weighted(total, weights) - CRITICAL_WEIGHT * errors,
                 total[0],

@@ -150,11 +150,19 @@ pub fn failures(
     out
 }
 
-/// Whether the points alone let a call pass: the overall at the pass mark
-/// and every skill at its floor (the explorer adds critical errors and the
-/// ending itself).
-pub fn points_pass(skills: &Skills, overall: u8, s: &crate::scenario::Scenario) -> bool {
-    overall >= s.pass_mark && Skill::ALL.iter().all(|&k| skills.get(k) >= s.skill_floor)
+/// Whether a call passes: [`failures`] would be empty. The explorer asks
+/// this millions of times, so it builds no list.
+pub fn passes(
+    skills: &Skills,
+    overall: u8,
+    s: &crate::scenario::Scenario,
+    critical: bool,
+    ending_fits: bool,
+) -> bool {
+    ending_fits
+        && !critical
+        && overall >= s.pass_mark
+        && Skill::ALL.iter().all(|&k| skills.get(k) >= s.skill_floor)
 }
 
 /// Every moment of a call so far, unworded, with the rubric's final state

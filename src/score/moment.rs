@@ -78,6 +78,40 @@ pub enum Why {
 }
 
 impl Why {
+    /// Every [`Why::rule`] name, in declaration order: what tools and tests
+    /// may name (tests/docs_scoring.rs checks it against every variant).
+    pub const RULES: &'static [&'static str] = &[
+        "interrupted",
+        "impatient",
+        "courteous-under-pressure",
+        "apologised",
+        "left-upset",
+        "customer-hung-up",
+        "dead-air",
+        "hung-up-on-customer",
+        "missed-fact",
+        "asked-again",
+        "good-question",
+        "showed-understanding",
+        "no-listening-shown",
+        "name-early",
+        "name-late",
+        "name-never",
+        "name-again",
+        "name-overuse",
+        "wrong-name",
+        "escalation-right",
+        "escalation-early",
+        "escalation-wrong-target",
+        "escalation-not-needed",
+        "escalation-missing",
+        "handover",
+        "no-handover",
+        "over-promise",
+        "authored",
+        "authored-critical",
+    ];
+
     /// A stable short name of the rule, for tests and tooling.
     pub fn rule(&self) -> &'static str {
         match self {

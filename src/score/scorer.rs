@@ -68,7 +68,7 @@ impl Moments for Tally {
         self.points[m.skill as usize] += m.points;
         self.critical += i32::from(m.critical);
         // Only escalation moments can be the right escalation; they are few.
-        if m.skill == Skill::Escalation && !m.critical && m.points == r::ESCALATION_RIGHT {
+        if m.skill == Skill::Escalation {
             self.right_escalation |= matches!(why(), Why::EscalationRight { .. });
         }
     }
@@ -120,16 +120,9 @@ impl Scorer {
         };
         let fact = |i: usize| c.fact_label(i).to_owned();
         let mut penalised = Penalised::default();
-        if a.dead_air > 0 {
+        if let Some((points, why)) = dead_air(a.dead_air) {
             penalised.set(Skill::Patience);
-            push(
-                Skill::Patience,
-                r::DEAD_AIR * a.dead_air as i32,
-                false,
-                &|| Why::DeadAir {
-                    seconds: dead_air_seconds(a.dead_air),
-                },
-            );
+            push(Skill::Patience, points, false, &|| why.clone());
         }
         if a.interrupted {
             penalised.set(Skill::Patience);
@@ -334,15 +327,8 @@ impl Scorer {
             };
             out.moment(mark, why)
         };
-        if e.dead_air > 0 {
-            push(
-                Skill::Patience,
-                r::DEAD_AIR * e.dead_air as i32,
-                false,
-                &|| Why::DeadAir {
-                    seconds: dead_air_seconds(e.dead_air),
-                },
-            );
+        if let Some((points, why)) = dead_air(e.dead_air) {
+            push(Skill::Patience, points, false, &|| why.clone());
         }
         let upset = e.mood.anger >= r::UPSET_ANGER || e.mood.distress >= r::UPSET_DISTRESS;
         match e.cause {
@@ -424,9 +410,13 @@ impl Scorer {
     }
 }
 
-/// The silence `steps` dead-air steps stand for, in whole seconds.
-fn dead_air_seconds(steps: u32) -> u64 {
-    u64::from(steps) * pace::DEAD_AIR_MS / 1000
+/// The Patience moment for `steps` dead-air steps (none for none): the
+/// silence before an action and the silence the call ended in cost alike.
+fn dead_air(steps: u32) -> Option<(i32, Why)> {
+    (steps > 0).then(|| {
+        let seconds = u64::from(steps) * pace::DEAD_AIR_MS / 1000;
+        (r::DEAD_AIR * steps as i32, Why::DeadAir { seconds })
+    })
 }
 
 /// What one fact shown is worth in this call: 100 divided by its listening

@@ -519,11 +519,8 @@ impl Session {
         let target = self.now.saturating_add(ms);
         if self.opts.timers {
             self.deliver(target);
-            if pace::has_dead_air(self.c.scenario.channel)
-                && let Some(finished) = self.finished_at
-            {
-                loop {
-                    let from = finished.max(self.read_by);
+            if pace::has_dead_air(self.c.scenario.channel) {
+                while let Some(from) = self.silence_from() {
                     let at = from + pace::DEAD_AIR_MS * u64::from(self.dead_air + 1);
                     if at > target {
                         break;
