@@ -251,15 +251,10 @@ fn a_slow_reading_speed_gives_longer_before_silence_costs_patience() {
 }
 
 /// A long silence, played frame by frame in the game, scores the same as
-/// the stored inputs replayed in the core with one step per input.
-///
-/// Fails with rubric v2: the engine starts the reading allowance for
-/// replies that appear while time passes (a fact the customer reveals
-/// unlocks them) at the start of the `advance` step, not when they appear,
-/// so one long step (a replay, a resume) counts more dead air than the
-/// game's frames did (here 32 s against 16 s). For the engine (src/sim).
+/// the stored inputs replayed in the core with one step per input: the
+/// reading allowance for replies that a revealed fact brings on screen
+/// starts when the fact is heard, however far one step moves the clock.
 #[test]
-#[ignore = "engine bug: the reading allowance depends on the advance step size (src/sim)"]
 fn a_long_silence_scores_the_same_in_the_game_and_in_a_replay() {
     let steps = [
         (450, Do::FileReply(0)),

@@ -761,7 +761,7 @@ fn a_replay_of_a_stored_attempt_is_identical() {
         ("scenarios/en/double-charge.ron", "1,t:supervisor", 0),
         ("scenarios/nl/warranty-kettle.ron", "h", 5),
         // Silence until the customer hangs up: the end is not an input.
-        ("scenarios/en/double-charge.ron", "w:60", 1),
+        ("scenarios/en/double-charge.ron", "w:70", 1),
     ];
     for (i, (path, spec, seed)) in cases.iter().enumerate() {
         store

@@ -501,7 +501,7 @@ fn a_customer_who_hangs_up_has_the_last_line() {
         "de" => " hat aufgelegt.",
         _ => " heeft opgehangen.",
     };
-    for spec in ["5,!3,2", "w:60"] {
+    for spec in ["5,!3,2", "w:70"] {
         for lang in LANGS {
             let c = compile(&path("double-charge", lang));
             let (r, s) = play(&c, spec, 0);

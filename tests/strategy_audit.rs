@@ -201,3 +201,30 @@ proptest! {
         prop_assert_eq!(r.skills.name, 0);
     }
 }
+
+/// Dead air does not depend on how the clock is moved: the game moves it
+/// frame by frame, a replay or a resumed call in one step per input. Both
+/// must charge the same silence and end the same way.
+#[test]
+fn dead_air_is_the_same_whatever_the_clock_steps() {
+    for file in [
+        "scenarios/en/warranty-kettle.ron",
+        "scenarios/en/double-charge.ron",
+        "scenarios/en/router-confused.ron",
+    ] {
+        let c = common::compile(file);
+        let run = |step_ms: u64| {
+            let mut s = Session::new(std::sync::Arc::clone(&c), 0, Options::default());
+            let mut left = 80_000;
+            while left > 0 && !s.is_over() {
+                let step = step_ms.min(left);
+                s.advance(step);
+                left -= step;
+            }
+            (s.dead_air(), s.mood(), s.is_over(), score(&s).skills)
+        };
+        let frames = run(100);
+        assert_eq!(frames, run(80_000), "{file}");
+        assert_eq!(frames, run(7_000), "{file}");
+    }
+}

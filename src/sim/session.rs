@@ -418,6 +418,12 @@ impl Session {
     }
 
     fn refresh_offered(&mut self, always: bool) {
+        self.refresh_offered_at(always, self.now);
+    }
+
+    /// Refreshes the replies on offer; new ones appeared at `at`, and their
+    /// reading allowance starts then, however far the clock is moved in one step.
+    fn refresh_offered_at(&mut self, always: bool, at: u64) {
         let cn = &self.c.nodes[self.node];
         let (mood, heard) = (self.mood, self.heard);
         let available = |i: &usize| {
@@ -441,7 +447,7 @@ impl Session {
             .map(|&i| cn.replies[i].words)
             .sum();
         if new_words > 0 {
-            let read_by = self.now + pace::reading_ms(new_words, self.opts.reading_wpm);
+            let read_by = at + pace::reading_ms(new_words, self.opts.reading_wpm);
             self.read_by = self.read_by.max(read_by);
         }
         self.offered = offered;
@@ -453,7 +459,9 @@ impl Session {
 
     /// Delivers customer lines up to `target` ms.
     fn deliver(&mut self, target: u64) {
-        let mut learned = false;
+        // When the last new fact was heard: the replies it brings on screen
+        // appear then.
+        let mut learned = None;
         while self.next_line < self.lines.len() {
             let i = self.next_line;
             // Without history a line needs no transcript entry.
@@ -484,14 +492,16 @@ impl Session {
                     });
                 }
             }
-            learned |= new != 0;
+            if new != 0 {
+                learned = Some(end);
+            }
             self.next_line += 1;
             if self.next_line == self.lines.len() {
                 self.finished_at = Some(end);
             }
         }
-        if learned {
-            self.refresh_offered(false);
+        if let Some(at) = learned {
+            self.refresh_offered_at(false, at);
         }
     }
 
