@@ -280,9 +280,10 @@ fn a_free_transfer_is_judged_by_the_same_policy() {
     assert!(moments(&r).contains(&(2, "escalation-right", 0)));
     assert!(moments(&r).contains(&(2, "no-handover", -15)));
     // Right target once the facts are known, without a handover: -15. The
-    // name in the call's only reply earns all of Name (there is no "again").
-    assert_eq!(skills(&r), [100, 68, 100, 85]);
-    assert_eq!((r.overall, r.passed), (88, true));
+    // name in reply 1 earns 60; the transfer was a second chance to use it
+    // (only a call of one reply and nothing else earns all of Name).
+    assert_eq!(skills(&r), [100, 68, 60, 85]);
+    assert_eq!((r.overall, r.passed), (80, true));
     assert!(
         s.transcript
             .last()

@@ -72,7 +72,8 @@ pub const ASKED_AGAIN: i32 = -15;
 
 // Name (shown)
 pub const NAME_EARLY: i32 = 60;
-/// A call of a single reply has no "again": the name in it earns it all.
+/// A call whose only action is one reply has no "again": the name in it
+/// earns it all (a reply followed by a transfer or hang-up does not).
 pub const NAME_ONLY_REPLY: i32 = 100;
 /// "Early" means in one of the first this-many replies.
 pub const NAME_EARLY_BY: u32 = 2;

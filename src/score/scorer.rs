@@ -370,7 +370,9 @@ impl Scorer {
             }),
             (Some((nth, t, entry)), second) => {
                 if nth <= r::NAME_EARLY_BY {
-                    let points = if self.replies == 1 {
+                    // A call of one reply and nothing else: a reply and then
+                    // a transfer or hang-up had a second chance to use it.
+                    let points = if self.replies == 1 && e.turns == 1 {
                         r::NAME_ONLY_REPLY
                     } else {
                         r::NAME_EARLY
