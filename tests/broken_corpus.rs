@@ -128,6 +128,7 @@ const CASES: &[Case] = &[
     case("out-of-range-pause.ron",                "E011", 22,  71), // `90.0`
     case("out-of-range-moment-points.ron",        "E011", 29,  54), // `-500`
     case("moment-gives-points.ron",               "E028", 29,  54), // `10`
+    case("out-of-range-skill-floor.ron",          "E011", 17,  18), // `120`
     case("out-of-range-condition.ron",            "E011", 30,  50), // `120`
     case("unknown-language.ron",                  "E024",  3,  48), // `"fr"`
     case("invalid-id-scenario.ron",               "E025",  3,   9), // `"Opening hours!"`

@@ -86,6 +86,12 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
         b.pass_mark.to_string(),
     );
     diff(
+        "skill_floor".into(),
+        "skill_floor",
+        a.skill_floor.to_string(),
+        b.skill_floor.to_string(),
+    );
+    diff(
         "weights".into(),
         "weights",
         format!("{:?}", a.weights),
@@ -123,14 +129,24 @@ pub fn graph_differences(a: &Scenario, b: &Scenario) -> Vec<(String, String)> {
         );
         diff(
             np.clone(),
-            &format!("interruption and patience flags of \"{id}\""),
+            &format!("interruption, patience flags and agent_may_end of \"{id}\""),
             format!(
                 "{:?}",
-                (na.interrupted.as_ref().map(|r| r.mood), na.repeats, na.rude)
+                (
+                    na.interrupted.as_ref().map(|r| r.mood),
+                    na.repeats,
+                    na.rude,
+                    &na.agent_may_end
+                )
             ),
             format!(
                 "{:?}",
-                (nb.interrupted.as_ref().map(|r| r.mood), nb.repeats, nb.rude)
+                (
+                    nb.interrupted.as_ref().map(|r| r.mood),
+                    nb.repeats,
+                    nb.rude,
+                    &nb.agent_may_end
+                )
             ),
         );
         diff(
@@ -169,9 +185,11 @@ fn reply_shape(r: &Reply) -> String {
     let moments: Vec<_> = r.moments.iter().map(|m| (m.skill, m.points)).collect();
     let branches: Vec<_> = r.branches.iter().map(|b| (&b.when, &b.go)).collect();
     let name = crate::scenario::text::uses_name_placeholder(&r.say);
+    // A critical reply is critical in every language; its words may differ.
+    let critical = r.critical.as_ref().map(|c| c.skill);
     format!(
-        "next {:?}, branches {:?}, needs {:?}, when {:?}, mood {:?}, marks {:?}, asks {:?}, escalate {:?}, moments {:?}, uses name {name}",
-        r.next, branches, r.needs, r.when, r.mood, r.marks, r.asks, r.escalate, moments
+        "next {:?}, branches {:?}, needs {:?}, when {:?}, mood {:?}, marks {:?}, asks {:?}, escalate {:?}, moments {:?}, critical {:?}, uses name {name}",
+        r.next, branches, r.needs, r.when, r.mood, r.marks, r.asks, r.escalate, moments, critical
     )
 }
 

@@ -177,6 +177,14 @@ fn scoring(c: &mut Ctx) {
             "the overall score runs from 0 to 100; 70 is the default",
         );
     }
+    if c.s.skill_floor > 100 {
+        c.report(
+            Code::OutOfRange,
+            "skill_floor",
+            format!("skill_floor {} is above 100", c.s.skill_floor),
+            "a skill runs from 0 to 100; 50 is the default",
+        );
+    }
     let w = c.s.weights;
     if w.patience + w.listening + w.name + w.escalation == 0 {
         c.report(
