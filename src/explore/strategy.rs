@@ -135,11 +135,11 @@ pub fn play(c: &Arc<Compiled>, seed: u64, strategy: &Strategy) -> Played {
         if session.is_over() {
             break;
         }
-        let Some(step) = next_step(&session, strategy, &mut rng) else {
+        let Some((step, done)) = next_step(&mut session, strategy, &mut rng) else {
             break;
         };
         // Every step is chosen from what the session offers.
-        if script::apply(&mut session, &step).is_err() {
+        if !done && script::apply(&mut session, &step).is_err() {
             break;
         }
         steps.push(step);
@@ -157,51 +157,58 @@ pub fn play(c: &Arc<Compiled>, seed: u64, strategy: &Strategy) -> Played {
     }
 }
 
+/// The strategy's next step, and whether it has already been played: a
+/// wait is played on the call itself, not on a copy (a copy of a call with
+/// its history costs more the longer the call, every step).
 fn next_step(
-    session: &Session,
+    session: &mut Session,
     strategy: &Strategy,
     rng: &mut crate::sim::rng::Rng,
-) -> Option<Step> {
-    match strategy {
+) -> Option<(Step, bool)> {
+    let step = match strategy {
         Strategy::Silent => {
-            Some(Step::Wait(SILENT_MS)).filter(|_| session.turn() == 0 && session.now() < SILENT_MS)
+            if session.turn() > 0 || session.now() >= SILENT_MS {
+                return None;
+            }
+            Step::Wait(SILENT_MS)
         }
-        Strategy::TransferNow(target) => Some(Step::Transfer {
+        Strategy::TransferNow(target) => Step::Transfer {
             target: target.clone(),
             interrupt: true,
-        }),
+        },
         Strategy::Interrupt => {
             if let Some(i) = pick(session, &Strategy::Longest, rng) {
-                return Some(Step::Reply {
+                Step::Reply {
                     n: i + 1,
                     interrupt: true,
-                });
+                }
+            } else if session.customer_finished() {
+                Step::HangUp { interrupt: true }
+            } else {
+                // Nothing to say yet: wait for the next line to end.
+                let before = session.now();
+                session.listen();
+                return Some((Step::Wait(session.now() - before), true));
             }
-            if session.customer_finished() {
-                return Some(Step::HangUp { interrupt: true });
-            }
-            // Nothing to say yet: wait for the next line to end.
-            let mut ahead = session.clone();
-            ahead.listen();
-            Some(Step::Wait(ahead.now() - session.now()))
         }
         _ => {
-            // Let the customer finish, then choose from what the screen shows.
-            let mut finished = session.clone();
-            finished.wait_until_finished();
-            if finished.is_over() {
+            // Let the customer finish (the reply step waits for that too),
+            // then choose from what the screen shows.
+            session.wait_until_finished();
+            if session.is_over() {
                 // The customer hung up while speaking (never in practice).
                 return None;
             }
-            match pick(&finished, strategy, rng) {
-                Some(i) => Some(Step::Reply {
+            match pick(session, strategy, rng) {
+                Some(i) => Step::Reply {
                     n: i + 1,
                     interrupt: false,
-                }),
-                None => Some(Step::HangUp { interrupt: false }),
+                },
+                None => Step::HangUp { interrupt: false },
             }
         }
-    }
+    };
+    Some((step, false))
 }
 
 /// The reply (0-based file index) a strategy picks among those on offer now.
@@ -256,14 +263,15 @@ pub fn longest_is_best(c: &Arc<Compiled>, seed: u64, steps: &[Step]) -> (usize, 
     let (mut longest, mut decisions) = (0, 0);
     for step in steps {
         if let Step::Reply { n, interrupt } = step {
-            let mut at = session.clone();
+            // The reply step waits for the customer too: waiting first
+            // changes nothing but lets us look at the screen it is chosen from.
             if !interrupt {
-                at.wait_until_finished();
+                session.wait_until_finished();
             }
-            let offered = at.offered();
+            let offered = session.offered();
             if offered.len() >= 2 {
                 decisions += 1;
-                let len = |i: usize| at.reply_text(i).chars().count();
+                let len = |i: usize| session.reply_text(i).chars().count();
                 let max = offered.iter().map(|&i| len(i)).max().unwrap_or(0);
                 if len(n - 1) >= max {
                     longest += 1;
