@@ -15,10 +15,10 @@ use headset::scenario::library::{check_files, collect_files};
 /// both: 3 + 3 + 4 = 10 paths.
 /// Best: let her finish, reply 1 (the fact and the name, in the call's only
 /// reply): 100.
-/// Worst (rubric v2: critical errors first): hang up on her mid-sentence, a
-/// critical error: patience 100 - 15 (interrupted) - 50 (hung up) = 35,
-/// listening 0 and name 0 (nothing shown), escalation 100:
-/// (35 + 0 + 0 + 100) / 4 = 33.75, rounded 34.
+/// Worst (the lowest overall, critical or not): cut her off and pass her to
+/// the supervisor when no escalation is needed: patience 100 - 15
+/// (interrupted) = 85, listening 0 and name 0 (nothing shown), escalation 0:
+/// (85 + 0 + 0 + 0) / 4 = 21.25, rounded 21.
 #[test]
 fn minimal_scenario_matches_the_hand_count() {
     let c = common::compile("tests/fixtures/minimal.ron");
@@ -29,7 +29,7 @@ fn minimal_scenario_matches_the_hand_count() {
     let best = e.best.as_ref().expect("a best path");
     assert_eq!((best.overall, best.choices.as_str()), (100, "1"));
     let worst = e.worst.as_ref().expect("a worst path");
-    assert_eq!(worst.overall, 34);
+    assert_eq!(worst.overall, 21);
     assert!(
         worst.choices.contains('!'),
         "the worst path interrupts: {}",
@@ -37,7 +37,7 @@ fn minimal_scenario_matches_the_hand_count() {
     );
     // The reported inputs replay to the reported scores in `simulate`'s engine.
     let (report, _) = common::play(&c, &worst.choices, 0);
-    assert_eq!(report.overall, 34);
+    assert_eq!(report.overall, 21);
     // Random play: half reply 1 (passes), half reply 2 (escalates for nothing, fails).
     let share = |id: &str| e.endings.iter().find(|x| x.id == id).unwrap().random_share;
     assert!((share("thanks") - 0.5).abs() < 1e-9);
@@ -253,7 +253,7 @@ fn cli_json_has_the_documented_shape() {
     assert_eq!(v["best"]["overall"], 100);
     assert_eq!(v["best"]["choices"], "1");
     assert_eq!(v["best"]["skills"]["name"], 100);
-    assert_eq!(v["worst"]["overall"], 34);
+    assert_eq!(v["worst"]["overall"], 21);
     assert_eq!(v["endings"]["thanks"]["reachable"], true);
     // A broken file: exit 1 and the error on standard error.
     let out = common::headset(&["explore", "tests/broken/dead-end-loop.ron"]);

@@ -112,10 +112,10 @@ pub struct Exploration {
     pub longest_best: Option<(usize, usize)>,
 }
 
-/// Whether the overall best and worst found on summed points are the true
-/// extremes: the best can be no higher than the weighted mean of the
+/// Whether the overall best, and the worst, found on summed points are the
+/// true extremes: the best can be no higher than the weighted mean of the
 /// per-skill bests, the worst no lower than that of the per-skill worsts.
-fn overall_certain(c: &Compiled, e: &Exploration) -> bool {
+fn overall_certain(c: &Compiled, e: &Exploration) -> (bool, bool) {
     let w = &c.scenario.weights;
     let bound = |x: &Extreme| {
         let s = |skill| x.per_skill.iter().find(|p| p.0 == skill).map_or(0, |p| p.1);
@@ -127,10 +127,10 @@ fn overall_certain(c: &Compiled, e: &Exploration) -> bool {
         }
         .overall(w)
     };
-    match (&e.best, &e.worst) {
-        (Some(b), Some(wo)) => b.overall == bound(b) && wo.overall == bound(wo),
-        _ => true,
-    }
+    (
+        e.best.as_ref().is_none_or(|b| b.overall == bound(b)),
+        e.worst.as_ref().is_none_or(|wo| wo.overall == bound(wo)),
+    )
 }
 
 /// Explores a compiled scenario, and plays the strategy audit when asked.
@@ -158,8 +158,20 @@ fn explore_paths(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
                 // states do not carry: the pass share of random play is
                 // estimated by playing it.
                 let guessing = summed.guess(c, settings.samples, settings.sample_seed);
-                let e = from_memo(c, settings, &summed, &guessing, notes.clone());
-                if !settings.exact_overall || overall_certain(c, &e) {
+                let mut e = from_memo(c, settings, &summed, &guessing, notes.clone());
+                let (best_certain, worst_certain) = overall_certain(c, &e);
+                if !settings.exact_overall || (best_certain && worst_certain) {
+                    return e;
+                }
+                // Under rubric v2 skills bottom out at 0 in many ways, and
+                // the summed worst is rarely the true one; searching for it
+                // with points carried costs up to the whole exact bound for
+                // a figure nobody is scored on. Only the best is worth it.
+                if best_certain {
+                    e.notes.push(
+                        "the overall worst is the lowest found on summed points; a lower one may exist (per-skill worsts are exact)"
+                            .into(),
+                    );
                     return e;
                 }
                 let exact_bound = settings.max_states.min(MAX_EXACT_STATES);
@@ -171,7 +183,6 @@ fn explore_paths(c: &Arc<Compiled>, settings: &Settings) -> Exploration {
                 {
                     return from_memo(c, settings, &exact, &guessing, notes);
                 }
-                let mut e = e;
                 e.notes.push(format!(
                     "more than {exact_bound} states once points are carried: the overall best and worst are the exact scores of the paths found on summed points, and may not be the true extremes; per-skill figures are exact"
                 ));

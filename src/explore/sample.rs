@@ -25,7 +25,7 @@ use super::value::{CRITICAL_WEIGHT, OBJECTIVES};
 #[derive(Debug, Clone)]
 pub struct Seen {
     pub score: u8,
-    /// What the path is ranked by: the score, and for the overall
+    /// What the path is ranked by: the score, and for the best overall
     /// [`CRITICAL_WEIGHT`] less per critical error or unfitting ending, as
     /// the exhaustive search ranks it.
     pub rank: i64,
@@ -127,10 +127,12 @@ pub fn sample(c: &Arc<Compiled>, seed: u64, samples: usize, sample_seed: u64) ->
                     steps: steps.clone(),
                 });
             }
-            if out.worst[k].as_ref().is_none_or(|w| rank < w.rank) {
+            // The worst is simply the lowest score.
+            let low = i64::from(score);
+            if out.worst[k].as_ref().is_none_or(|w| low < w.rank) {
                 out.worst[k] = Some(Seen {
                     score,
-                    rank,
+                    rank: low,
                     steps: steps.clone(),
                 });
             }

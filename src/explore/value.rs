@@ -14,10 +14,11 @@ use super::state::Outcome;
 pub const OBJECTIVES: usize = 5;
 
 /// What a critical error, or an ending that does not fit the policy, takes
-/// off the overall objective: more than any sum of points can make up, so
-/// the best path is one that can pass whenever there is one, and the worst
-/// one that cannot. Additive, so the best future of a state still does not
-/// depend on how it was reached.
+/// off the overall objective when looking for the best path: more than any
+/// sum of points can make up, so the best path is one that can pass
+/// whenever there is one. Additive, so the best future of a state still
+/// does not depend on how it was reached. The worst path is the lowest
+/// overall, errors or not.
 pub const CRITICAL_WEIGHT: i64 = 1 << 40;
 
 /// The points still reachable from a state and the choice (index into the
@@ -112,9 +113,17 @@ impl Value {
     };
 
     fn offer(&mut self, o: usize, points: i64, choice: u32) {
+        self.offer_best(o, points, choice);
+        self.offer_worst(o, points, choice);
+    }
+
+    fn offer_best(&mut self, o: usize, points: i64, choice: u32) {
         if self.best[o].is_none_or(|p| points > p.points) {
             self.best[o] = Some(Pick { points, choice });
         }
+    }
+
+    fn offer_worst(&mut self, o: usize, points: i64, choice: u32) {
         if self.worst[o].is_none_or(|p| points < p.points) {
             self.worst[o] = Some(Pick { points, choice });
         }
@@ -135,9 +144,9 @@ impl Value {
         right_escalation: bool,
     ) {
         self.paths = self.paths.saturating_add(1);
-        let values = if exact {
+        let (values, errors) = if exact {
             let s = outcome.skills;
-            let mut v = [
+            let v = [
                 outcome.overall,
                 s.patience,
                 s.listening,
@@ -145,8 +154,7 @@ impl Value {
                 s.escalation,
             ]
             .map(i64::from);
-            v[0] -= CRITICAL_WEIGHT * outcome.errors();
-            v
+            (v, outcome.errors())
         } else {
             let mut total = [0i64; 4];
             for k in 0..4 {
@@ -155,15 +163,20 @@ impl Value {
             // The state does not know the criticals before it: count this
             // step's and the ending's, and the ending's fit.
             let errors = i64::from(critical + outcome.end_critical) + i64::from(!outcome.fits);
-            [
-                weighted(total, weights) - CRITICAL_WEIGHT * errors,
+            let v = [
+                weighted(total, weights),
                 total[0],
                 total[1],
                 total[2],
                 total[3],
-            ]
+            ];
+            (v, errors)
         };
-        for (o, v) in values.into_iter().enumerate() {
+        // The best overall is one that can pass whenever one can; the
+        // worst is simply the lowest.
+        self.offer_best(0, values[0] - CRITICAL_WEIGHT * errors, choice);
+        self.offer_worst(0, values[0], choice);
+        for (o, v) in values.into_iter().enumerate().skip(1) {
             self.offer(o, v, choice);
         }
         self.right_escalation |= right_escalation;
@@ -195,14 +208,16 @@ impl Value {
         } else {
             (delta.map(i64::from), i64::from(critical))
         };
-        let here = [
-            weighted(d, weights) - CRITICAL_WEIGHT * errors,
-            d[0],
-            d[1],
-            d[2],
-            d[3],
-        ];
-        for (o, step) in here.into_iter().enumerate() {
+        let here = [weighted(d, weights), d[0], d[1], d[2], d[3]];
+        // Overall: the best carries the error weight, the worst does not
+        // (see `add_leaf`), so the two ends are never offered to each other.
+        if let Some(b) = child.best[0] {
+            self.offer_best(0, here[0] - CRITICAL_WEIGHT * errors + b.points, choice);
+        }
+        if let Some(w) = child.worst[0] {
+            self.offer_worst(0, here[0] + w.points, choice);
+        }
+        for (o, step) in here.into_iter().enumerate().skip(1) {
             if let Some(b) = child.best[o] {
                 let w = child.worst[o].map_or(b.points, |w| w.points);
                 // Offer both ends; `offer` keeps the better and the worse.
