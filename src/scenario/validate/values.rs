@@ -169,21 +169,27 @@ fn scoring(c: &mut Ctx) {
             "merge facts that are always revealed together, or split the scenario",
         );
     }
-    if c.s.pass_mark > 100 {
-        c.report(
-            Code::OutOfRange,
+    // Scores run from 0 to 100, and so do the marks a score is held to.
+    for (field, value, hint) in [
+        (
             "pass_mark",
-            format!("pass_mark {} is above 100", c.s.pass_mark),
+            c.s.pass_mark,
             "the overall score runs from 0 to 100; 70 is the default",
-        );
-    }
-    if c.s.skill_floor > 100 {
-        c.report(
-            Code::OutOfRange,
+        ),
+        (
             "skill_floor",
-            format!("skill_floor {} is above 100", c.s.skill_floor),
+            c.s.skill_floor,
             "a skill runs from 0 to 100; 50 is the default",
-        );
+        ),
+    ] {
+        if value > 100 {
+            c.report(
+                Code::OutOfRange,
+                field,
+                format!("{field} {value} is above 100"),
+                hint,
+            );
+        }
     }
     let w = c.s.weights;
     if w.patience + w.listening + w.name + w.escalation == 0 {
